@@ -1,0 +1,41 @@
+"""storyline: turn a pile of raw, scraped news articles into clean, sourced stories.
+
+Public API (everything else is private and may change)::
+
+    import storyline
+    digest = storyline.digest(["articles/"])          # the whole pipeline
+    storyline.write_reports(digest, "out/")           # report.json / .md / .html
+    article = storyline.clean(storyline.RawDocument(source="x", text=raw_text))
+"""
+
+__version__ = "0.1.0"
+
+from storyline.clean import clean_document as clean
+from storyline.cluster import StoryState, cluster_articles as cluster
+from storyline.dedup import find_duplicates
+from storyline.model import (
+    Article,
+    Digest,
+    DuplicateGroup,
+    Entity,
+    InputError,
+    Quote,
+    RawDocument,
+    Removed,
+    Sentence,
+    Span,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+from storyline.options import Options
+from storyline.pipeline import build_story, digest, run_pipeline
+from storyline.report import write_reports
+from storyline.summarize import summarize_story as summarize
+
+__all__ = [
+    "__version__",
+    "Article", "Digest", "DuplicateGroup", "Entity", "InputError", "Options", "Quote", "RawDocument", "Removed",
+    "Sentence", "Span", "Story", "StoryState", "SummarySentence", "TimelineEntry",
+    "build_story", "clean", "cluster", "digest", "find_duplicates", "run_pipeline", "summarize", "write_reports",
+]  # fmt: skip

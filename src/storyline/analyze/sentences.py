@@ -1,0 +1,87 @@
+"""Sentence splitting for news text, with character offsets into the article text.
+
+Rule-based and fast (no model): splits at . ! ? followed by a capital, a digit or an opening quote,
+except after abbreviations (U.S., Lt. Gen., p.m., Jan.) and initials (H.R.), never inside an open
+quotation in the same paragraph, and always at paragraph/line breaks. A leading wire dateline
+("MOSCOW (Sputnik) –") is left out of the sentence span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.model import Sentence, Span
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov pres supt insp det rev fr st mt ft jr sr
+    inc corp co ltd llc plc bros dept univ assn est approx vs etc al no nos vol fig op sec ed eds jan feb mar apr jun
+    jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun a.m p.m u.s u.k u.n e.u d.c u.s.a i.e e.g
+    ph.d b.a m.a a.d b.c ave blvd rd hon excl incl min max""".split()
+)
+
+_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-Z0-9])")
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([\w .&-]{1,30}\))?\s*[-–—]{1,2}\s+")
+_QUOTE_OPEN = "“«"
+_QUOTE_CLOSE = "”»"
+
+
+def _last_word(text: str) -> str:
+    m = re.search(r"([\w.]+)$", text)
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _inside_quote(para: str, pos: int) -> bool:
+    """Is `pos` inside a quotation that closes later in the paragraph?"""
+    before = para[:pos]
+    curly_open = sum(before.count(c) for c in _QUOTE_OPEN) - sum(before.count(c) for c in _QUOTE_CLOSE)
+    if curly_open > 0:
+        return any(c in para[pos:] for c in _QUOTE_CLOSE)
+    straight = before.count('"')
+    return straight % 2 == 1 and '"' in para[pos:]
+
+
+def _split_paragraph(para: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(para):
+        end = m.end(2)
+        candidate = para[start:end]
+        punct = m.group(1)
+        if punct == ".":
+            word = _last_word(para[start : m.start(1)])
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                continue
+        if _inside_quote(para, m.start(1)) and len(candidate) < 1200:
+            continue
+        if len(candidate.strip()) < 2:
+            continue
+        spans.append((start, end))
+        start = m.end()
+    if para[start:].strip():
+        spans.append((start, len(para)))
+    return spans
+
+
+def split_sentences(article_id: str, text: str) -> list[Sentence]:
+    """Sentences of an article's cleaned text; `text[s.span.start:s.span.end] == s.text`."""
+    sentences: list[Sentence] = []
+    offset = 0
+    paragraph = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for s, e in _split_paragraph(line):
+                seg = line[s:e]
+                lead = len(seg) - len(seg.lstrip())
+                s += lead
+                seg = seg.strip()
+                m = _WIRE_DATELINE.match(seg)
+                if m and len(seg) - m.end() > 20:
+                    s += m.end()
+                    seg = seg[m.end() :]
+                e = s + len(seg)
+                sentences.append(
+                    Sentence(Span(article_id, offset + s, offset + e), seg, len(sentences), paragraph)
+                )
+            paragraph += 1
+        offset += len(line) + 1
+    return sentences

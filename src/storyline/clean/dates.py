@@ -1,0 +1,124 @@
+"""Explicit calendar dates and datelines in text ("16:34 06.08.2017", "15 December 2017",
+"Posted January 1, 2008 16:10:00", "2012-07-24T09:22:40").
+
+Own rules rather than `dateparser.search_dates`, which on whole texts reads "$66" as 1966: here a
+date is only ever recognised with an explicit day-month-year (or month-year) shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3, "thu": 3,
+    "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+
+MONTH_RE = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
+
+# Order matters: the most specific shapes first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")),
+    # "GMT +315 December 2017": a time-zone offset glued to the day; the offset takes as few digits as valid.
+    ("tz_glued", re.compile(r"(?:GMT|UTC)\s*[+-](?P<off>\d{1,2}?)(?P<d>[0-3]?\d) " + MONTH_RE + r",? " + _YEAR)),
+    ("d_month_y", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? " + MONTH_RE + r",? " + _YEAR + r"\b")),
+    ("month_d_y", re.compile(r"\b" + MONTH_RE + r" (?P<d>[0-3]?\d)(?:st|nd|rd|th)?,? " + _YEAR + r"\b")),
+    ("dotted", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("slashed", re.compile(r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
+    ("month_y", re.compile(r"\b" + MONTH_RE + r",? " + _YEAR + r"\b")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    iso: str
+    granularity: str  # "day" | "month"
+    start: int
+    end: int
+
+
+def _make(year: int, month: int, day: int | None) -> str | None:
+    try:
+        if day is None:
+            dt.date(year, month, 1)
+            return f"{year:04d}-{month:02d}"
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """All explicit dates with a year in `text`, left to right, non-overlapping."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            g = m.groupdict()
+            year = int(g["year"])
+            iso: str | None
+            if kind == "iso":
+                iso = _make(year, int(g["m"]), int(g["d"]))
+            elif kind == "tz_glued":
+                if int(g["off"] or 0) > 14:
+                    continue
+                iso = _make(year, MONTHS[g["month"].lower().rstrip(".")], int(g["d"]))
+            elif kind in ("d_month_y", "month_d_y"):
+                iso = _make(year, MONTHS[g["month"].lower().rstrip(".")], int(g["d"]))
+            elif kind == "dotted":
+                iso = _make(year, int(g["m"]), int(g["d"]))
+            elif kind == "slashed":
+                a, b = int(g["a"]), int(g["b"])
+                iso = _make(year, a, b) if a <= 12 else _make(year, b, a)
+            else:
+                iso = _make(year, MONTHS[g["month"].lower().rstrip(".")], None)
+            if iso is None:
+                continue
+            start = m.start("d") if kind == "tz_glued" else m.start()
+            found.append(FoundDate(iso, "month" if kind == "month_y" else "day", start, m.end()))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+_DATELINE_WORDS = re.compile(
+    r"\b(?:posted|published|updated|last updated|modified|created|on|at|gmt|utc|est|edt|et|bst|cet|msk|pst|pdt|am|pm"
+    r"|a\.m\.|p\.m\.|by|date|time|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|updated:|published:|posted:)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_dateline(line: str) -> FoundDate | None:
+    """The date of a line that is a dateline (mostly a date/time stamp), else None.
+
+    "16:34 06.08.2017(updated 19:14 06.08.2017)" → 2017-08-06 (the first, original date).
+    A sentence that merely contains a date is not a dateline.
+    """
+    if len(line) > 160:
+        return None
+    dates = find_dates(line)
+    if not dates:
+        return None
+    rest = line
+    for d in sorted(dates, key=lambda f: -f.start):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    rest = re.sub(_TIME, " ", rest)
+    rest = _DATELINE_WORDS.sub(" ", rest)
+    rest = re.sub(r"(?:GMT|UTC)?\s*[+-]\d{1,2}", " ", rest)
+    leftover = re.findall(r"[A-Za-z]{2,}", rest)
+    if len(leftover) > 4:
+        return None
+    return dates[0] if dates[0].granularity == "day" else None

@@ -1,0 +1,77 @@
+"""Article metadata from weak signals: publisher, date from URL, language."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import urlparse
+
+from storyline.model import Removed
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)")
+_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ru|de|fr|info|news|io|tv|us|ca|au|in))\b", re.IGNORECASE)
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:, [A-Za-z .]+)? \(([A-Z][\w .&-]{1,30})\)\s*[-–—]")
+#: Reasons whose lines are the site talking about itself (so a domain named there is the publisher).
+_SELF_REFERENCE_REASONS = {"login", "comments", "legal", "site-policy", "subscription", "donation"}
+
+
+def date_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = _URL_DATE.search(urlparse(url).path)
+    if not m:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def publisher_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url if "://" in url else "http://" + url).hostname or ""
+    host = re.sub(r"^(www\d?|m|amp|mobile|edition)\.", "", host.lower())
+    return host or None
+
+
+def publisher_from_removed(removed: list[Removed]) -> str | None:
+    """A domain the page's own login/comment/legal furniture names is the site's ("Sputniknews.com account")."""
+    counts: Counter[str] = Counter()
+    for r in removed:
+        if r.reason in _SELF_REFERENCE_REASONS:
+            for d in _DOMAIN.findall(r.text):
+                counts[d.lower()] += 1
+    if not counts:
+        return None
+    domain, n = counts.most_common(1)[0]
+    return domain if n >= 2 else None
+
+
+def publisher_from_wire_dateline(text: str) -> str | None:
+    """"MOSCOW (Sputnik) –" names the agency that wrote the story."""
+    for line in text.split("\n")[:6]:
+        m = _WIRE_DATELINE.match(line.strip())
+        if m and m.group(1).upper() not in {"AP", "AFP", "REUTERS", "UPI", "XINHUA", "TASS", "DPA", "ANI", "IANS", "PTI"}:
+            return m.group(1).strip()
+    return None
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, offline (langdetect, seeded for repeatability)."""
+    sample = text[:2000]
+    if len(sample.split()) < 5:
+        return None
+    try:
+        from langdetect import DetectorFactory, detect_langs
+        from langdetect.lang_detect_exception import LangDetectException
+    except ImportError:
+        return None
+    DetectorFactory.seed = 0
+    try:
+        best = detect_langs(sample)[0]
+    except LangDetectException:
+        return None
+    return best.lang if best.prob >= 0.7 else None

@@ -1,0 +1,367 @@
+"""Plain-text cleaning: decide for every line whether it is article content, with a reason for
+every removal.
+
+The evidence is what a person would use:
+- what a line says (navigation, login, share, comment-policy, legal, donation vocabulary);
+- whether it reads like a sentence (length, stop-word density, final punctuation);
+- where it is: the article body is one dense run of sentences, found as the maximum-scoring
+  segment of the page (as in body-text extraction), and what lies before/after it is page head and
+  footer unless it is clearly about the same thing;
+- its neighbours: a short line between two paragraphs is a subheading, a run of short title-case
+  lines is a list of links, the line next to a photo credit is a caption;
+- similarity to the rest of the article: a paragraph sharing no informative words and no names
+  with the article (a celebrity teaser inside a politics story) is an unrelated insert;
+- repetition across the pile: a line that recurs in many unrelated articles is template text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storyline.clean import vocab
+from storyline.clean.dates import FoundDate, parse_dateline
+from storyline.clean.textstats import STOPWORDS, cosine, stop_ratio, tokens, weighted_bag, word_weight
+from storyline.model import Removed
+
+_SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$|:$")
+_CAP_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
+
+
+@dataclass(slots=True)
+class Block:
+    index: int
+    text: str
+    para: int
+    toks: list[str]
+    stop: float
+    ends_sentence: bool
+    kind: str = "short"  # good | near | short | bad
+    reason: str | None = None
+    end_marker: bool = False
+    keep: bool = False
+
+    @property
+    def n(self) -> int:
+        return len(self.toks)
+
+
+@dataclass(slots=True)
+class TextCleanResult:
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    dateline: FoundDate | None = None
+    dateline_text: str | None = None
+
+
+def normalize_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _split_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    para = 0
+    pending: list[str] = []
+
+    def flush() -> None:
+        nonlocal para
+        if not pending:
+            return
+        lines = pending[:]
+        pending.clear()
+        # Hard-wrapped prose (e-mail style, ~70 columns, lines not ending sentences): unwrap first.
+        if len(lines) >= 3:
+            body = lines[:-1]
+            wrapped = sum(1 for ln in body if 45 <= len(ln) <= 100 and not _SENT_END.search(ln))
+            if wrapped / len(body) >= 0.7:
+                lines = [" ".join(lines)]
+        for ln in lines:
+            toks = tokens(ln)
+            blocks.append(Block(len(blocks), ln, para, toks, stop_ratio(toks), bool(_SENT_END.search(ln))))
+        para += 1
+
+    for raw in text.split("\n"):
+        line = normalize_line(raw)
+        if line:
+            pending.append(line)
+        else:
+            flush()
+    flush()
+    return blocks
+
+
+def _is_headline_like(b: Block, allow_period: bool = False) -> bool:
+    """Title-case line without sentence punctuation: a headline, link text or heading."""
+    if b.n < 2 or b.n > 25 or b.text.endswith((",", ";")) or (b.text.endswith(".") and not allow_period):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", b.text) if w.lower() not in STOPWORDS]
+    if not words:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.7
+
+
+def _classify(b: Block, min_words: int, use_stopwords: bool) -> None:
+    if b.n >= min_words and (not use_stopwords or b.stop >= 0.2) and (b.ends_sentence or b.n >= 25):
+        b.kind = "good"
+    elif b.n >= 5 and (not use_stopwords or b.stop >= 0.15) and not _is_headline_like(b):
+        b.kind = "near"
+    else:
+        b.kind = "short"
+
+
+def _mark_vocabulary(b: Block, template_lines: frozenset[str]) -> None:
+    low = b.text.lower()
+    if template_lines and low in template_lines:
+        b.kind, b.reason = "bad", "template"
+        return
+    if vocab.END_MARKERS.match(b.text.strip("•·|>»›-–—* ")):
+        b.end_marker = True
+        b.kind, b.reason = "bad", vocab.any_line_reason(b.text) or vocab.short_line_reason(b.text) or "related-links"
+        return
+    reason = vocab.any_line_reason(b.text)
+    if reason is None and b.n <= 12:
+        reason = vocab.short_line_reason(b.text)
+    if reason is None and b.n >= 6:
+        distinct, share = vocab.furniture_density(b.toks)
+        if distinct >= 3 and share >= 0.12:
+            reason = "site-policy"
+    if reason is None and b.n and all(t.isdigit() for t in b.toks) and b.n <= 6:
+        reason = "share"  # share/like counters such as "0 0 0"
+    if reason is not None:
+        b.kind, b.reason = "bad", reason
+        # Appeals to donate or subscribe close an article: what follows is the site's, not the story's.
+        b.end_marker = reason in ("donation", "subscription")
+
+
+def _max_segment(scores: list[float]) -> tuple[int, int]:
+    """Indices [lo, hi] of the maximum-sum contiguous segment (Kadane)."""
+    best, best_lo, best_hi = float("-inf"), 0, -1
+    cur, cur_lo = 0.0, 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur, cur_lo = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, best_lo, best_hi = cur, cur_lo, i
+    return best_lo, best_hi
+
+
+def _score(b: Block) -> float:
+    if b.kind == "good":
+        return float(min(b.n, 60))
+    if b.kind == "near":
+        return 0.3 * b.n
+    if b.kind == "bad":
+        return -30.0 if b.end_marker else -8.0
+    return -2.0
+
+
+def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int, given: str | None) -> Block | None:
+    if given:
+        g = given.strip().lower()
+        for b in blocks[: max(first_body, 1) + 2]:
+            if b.text.lower() == g:
+                return b
+        return None
+    best, best_score = None, 0.0
+    seen: dict[str, int] = {}
+    for b in blocks[: min(first_body + 1, 25)]:
+        seen[b.text.lower()] = seen.get(b.text.lower(), 0) + 1
+    for b in blocks[: min(first_body + 1, 25)]:
+        if b.kind == "bad" or b.n < 3 or b.n > 30 or b.index >= first_body:
+            continue
+        if b.text.endswith(".") and b.n > 15:
+            continue
+        bag = weighted_bag(b.text)
+        overlap = sum(min(v, body_bag.get(w, 0.0)) and v for w, v in bag.items() if w in body_bag)
+        score = overlap * min(1.0, b.n / 8)
+        if seen[b.text.lower()] > 1:
+            score *= 1.5  # pages often print their headline twice
+        if _is_headline_like(b):
+            score *= 1.2
+        score *= 1.0 - 0.02 * b.index  # earlier is likelier
+        if score > best_score:
+            best, best_score = b, score
+    return best if best_score >= 0.5 else None
+
+
+def clean_text(
+    text: str,
+    *,
+    given_title: str | None = None,
+    template_lines: frozenset[str] = frozenset(),
+    min_sentence_words: int = 8,
+) -> TextCleanResult:
+    """Remove page furniture from already-extracted plain text; keep the article."""
+    blocks = _split_blocks(text)
+    if not blocks:
+        return TextCleanResult(text="")
+    doc_stop = stop_ratio([t for b in blocks for t in b.toks])
+    use_stopwords = doc_stop >= 0.12  # stop words are English; other languages skip that test
+    result = TextCleanResult(text="")
+
+    for b in blocks:
+        _classify(b, min_sentence_words, use_stopwords)
+        _mark_vocabulary(b, template_lines)
+
+    # Datelines, bylines and "<Outlet> copy" lines carry metadata: record it, remove the line.
+    first_good = next((b.index for b in blocks if b.kind == "good"), len(blocks))
+    for b in blocks:
+        if b.n > 25:
+            continue
+        found = parse_dateline(b.text)
+        if found is not None:
+            if result.dateline is None and (b.index <= first_good + 3 or b.index < 12):
+                result.dateline, result.dateline_text = found, b.text
+            b.kind, b.reason = "bad", "dateline"
+            continue
+        m = vocab.BYLINE.match(b.text)
+        if m and b.n <= 10:
+            if result.author is None and b.index <= first_good + 3:
+                result.author = m.group(1)
+            b.kind, b.reason = "bad", "byline"
+            continue
+        m = vocab.PUBLISHER_LINE.match(b.text)
+        if m:
+            result.publisher = result.publisher or (m.group(1) or m.group(2)).strip()
+            b.kind, b.reason, b.end_marker = "bad", "publisher-line", b.index > first_good
+        elif b.index < first_good and vocab.PUBLISHER_NAME.match(b.text) and b.n <= 5:
+            result.publisher = result.publisher or b.text
+            b.kind, b.reason = "bad", "publisher-line"
+
+    # The body: maximum-scoring run of blocks.
+    lo, hi = _max_segment([_score(b) for b in blocks])
+    if hi < lo:
+        lo, hi = 0, -1
+    body_bag = weighted_bag(" ".join(b.text for b in blocks[lo : hi + 1] if b.kind in ("good", "near")))
+
+    title_block = _pick_title(blocks, body_bag, lo if hi >= lo else len(blocks), given_title)
+    title = given_title.strip() if given_title else (title_block.text if title_block else None)
+    if title:
+        tl = title.lower()
+        for b in blocks:
+            low = b.text.lower()
+            if low == tl or (b.index <= lo and (low.startswith(tl) and len(low) - len(tl) < 40)):
+                b.kind, b.reason = "bad", "title"
+                if b.index >= lo and b.index <= hi:
+                    continue
+    result.title = title
+
+    # Photo credits make their neighbours captions (before) and teaser links (after).
+    for i, b in enumerate(blocks):
+        if b.reason != "photo-credit":
+            continue
+        if i > 0 and blocks[i - 1].kind != "bad" and blocks[i - 1].reason is None and blocks[i - 1] is not title_block:
+            prev = blocks[i - 1]
+            if prev.n <= 60:
+                prev.kind, prev.reason = "bad", "caption"
+        if i + 1 < len(blocks):
+            nxt = blocks[i + 1]
+            if nxt.kind != "bad" and (_is_headline_like(nxt, allow_period=True) or not nxt.ends_sentence) and nxt.n <= 20:
+                nxt.kind, nxt.reason = "bad", "related-links"
+
+    # Runs of two or more headline-like short lines are link lists (menus, "related" lists).
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].kind in ("short", "near") and _is_headline_like(blocks[j]):
+            j += 1
+        if j - i >= 2:
+            for b in blocks[i:j]:
+                b.kind, b.reason = "bad", "related-links" if lo <= b.index <= hi else ("navigation" if b.index < lo else "related-links")
+        i = max(j, i + 1)
+
+    # Decide inside the body region.
+    after_end = False
+    for b in blocks:
+        inside = lo <= b.index <= hi
+        if b.end_marker and b.index > lo:
+            after_end = True
+        if b.kind == "bad":
+            continue
+        if inside:
+            if b.kind in ("good", "near"):
+                b.keep = True
+            else:
+                prev = next((p for p in reversed(blocks[lo : b.index]) if p.kind != "bad"), None)
+                nxt = next((n for n in blocks[b.index + 1 : hi + 1] if n.kind != "bad"), None)
+                is_heading = (
+                    b.n <= 12 and prev is not None and nxt is not None and prev.kind == "good" and nxt.kind in ("good", "near")
+                )
+                if is_heading:
+                    b.keep = True
+                else:
+                    b.reason = "fragment"
+        else:
+            if b.kind == "good" and not after_end and cosine(weighted_bag(b.text), body_bag) >= 0.12:
+                b.keep = True
+            elif b.index < lo:
+                b.reason = "page-header"
+            else:
+                b.reason = "page-footer" if not after_end else "after-article-end"
+
+    _remove_unrelated_inserts(blocks)
+
+    kept = [b for b in blocks if b.keep]
+    parts: list[str] = []
+    for k, b in enumerate(kept):
+        if k and kept[k - 1].para == b.para and kept[k - 1].index == b.index - 1:
+            parts.append("\n" + b.text)
+        elif k:
+            parts.append("\n\n" + b.text)
+        else:
+            parts.append(b.text)
+    result.text = "".join(parts)
+    result.removed = [Removed(b.text, b.reason or "fragment") for b in blocks if not b.keep]
+    return result
+
+
+def _names(text: str) -> set[str]:
+    return {w.lower() for w in _CAP_WORD.findall(text) if w.lower() not in STOPWORDS}
+
+
+def _stems(bag: dict[str, float], min_weight: float = 0.3) -> set[str]:
+    """Crude stems (5-letter prefixes) of the informative words: "diplomats" meets "diplomacy"."""
+    return {w[:5] for w, v in bag.items() if word_weight(w) >= min_weight}
+
+
+def _remove_unrelated_inserts(blocks: list[Block]) -> None:
+    """Drop kept paragraphs that share no informative word and no name with the rest of the article.
+
+    Stricter when nothing announces the insert: a paragraph right after a teaser headline needs only
+    to be off-topic; one without a teaser must share not even a word stem with the article.
+    """
+    kept = [b for b in blocks if b.keep]
+    total = sum(b.n for b in kept)
+    if total < 80 or len(kept) < 3:
+        return
+    bags = {b.index: weighted_bag(b.text) for b in kept}
+    names = {b.index: _names(b.text) - {b.text.split(" ", 1)[0].lower()} for b in kept}
+    for k, b in enumerate(kept):
+        if b.kind != "good" or b.n < 8 or b.n > total * 0.3:
+            continue
+        others = [o for o in kept if o is not b and not (k and o is kept[k - 1] and _is_headline_like(o))]
+        rest: dict[str, float] = {}
+        for o in others:
+            for w, v in bags[o.index].items():
+                rest[w] = rest.get(w, 0.0) + v
+        rest_names = set().union(*(names[o.index] for o in others)) if others else set()
+        teaser = k > 0 and _is_headline_like(kept[k - 1]) and kept[k - 1].index == b.index - 1
+        shared_stems = _stems(bags[b.index]) & {w[:5] for w in rest}
+        shared_names = names[b.index] & rest_names
+        sim = cosine(bags[b.index], rest)
+        if shared_names or sim >= 0.05:
+            continue
+        if shared_stems and not teaser:
+            continue
+        if teaser and len(shared_stems) > 1:
+            continue
+        b.keep, b.reason = False, "unrelated-insert"
+        if teaser:
+            kept[k - 1].keep, kept[k - 1].reason = False, "unrelated-insert"

@@ -1,0 +1,119 @@
+"""Vocabulary evidence for boilerplate: what navigation, login, share, comment and legal text says.
+
+Patterns are deliberately specific to page furniture (whole short lines, or dense use of furniture
+words in long lines) so that a news sentence that merely mentions "comments" or "register" is
+never removed for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Each entry: reason code → pattern matched against a whole short line (≤ 12 words), lower-cased.
+_SHORT_LINE = {
+    "login": r"(log ?in|log ?out|sign ?in|sign ?out|sign ?up|register( now)?|registration|create (an |your )?account"
+    r"|forgot (your )?password\??|password recovery|my account|delete account|captcha|avatar|hello, ?!?|"
+    r"(do you|i) (do not )?have an? .{0,40} account\??|register ?forgot your password\?.*|log in ?privacy policy"
+    r"|are you sure you want to delete .*|your account has been deleted.*|remember me|lost your password\??)",
+    "share": r"(share( this( article| story| post)?)?( on \w+)?|tweet|e-?mail( this)?( article| story)?|print( this)?( article| page)?"
+    r"|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|get short url|copy link|follow us( on .*)?"
+    r"|like us on facebook|(\d+ ?)+|adjust( comment)?( print)?|comment print|font:?|[+\-]|a a a|text size)",
+    "navigation": r"(home|menu|search|skip to (main )?content|jump to .*|next( story| article| post)?.*|previous( story| article| post)?"
+    r"|back to top|more|close|ok|yes|no|yesno|all news|news|sections?|topics?|listen live|watch live|live tv|video|photos?"
+    r"|world|politics|business|sports?|entertainment|health|tech|science|opinion|weather|local|travel|lifestyle|multimedia"
+    r"|(main|site) navigation|toggle navigation|go to .*|click here.*|see more|load more|show more|view all|breadcrumb"
+    r"|page \d+( of \d+)?|\d+ of \d+|top stories|latest( news)?|featured|editor'?s picks?|below:|x|×|full .* index)",
+    "subscription": r"(subscribe( now| today)?|subscribe to .*|newsletter|sign up for .*|join (the |our )?(mailing list|newsletter)"
+    r"|get (our|the) .*newsletter.*|enter your e-?mail.*|get the latest .*|free trial.*|already a subscriber\??.*)",
+    "donation": r"(donate( today| now)?!?|support (us|our .*|\w+ to help .*)|become a (member|patron|supporter).*|make a donation.*"
+    r"|contribute( now| today)?|help us .*|please support .*)",
+    "related-links": r"(related:?|related (articles|stories|posts|content|coverage|news)|read more:?.*|you may also like:?|recommended( for you)?:?"
+    r"|more from .*|more on this story|most (read|popular|viewed|shared)|trending( now)?|see also:?|also read:?|don'?t miss:?"
+    r"|more stories|what to read next|in case you missed it|around the web|from around the web|promoted stories|you might also like:?"
+    r"|full coverage .*|only on .*|more in .*|next story in .*)",
+    "legal": r"(privacy( policy)?|terms( of (use|service))?|cookie( policy| settings)?|cookies|all rights reserved\.?|copyright .*"
+    r"|© .*|\(c\) \d{4}.*|terms (and|&) conditions|accessibility|contact us|about us|careers|site ?map|rss( feeds?)?|faq|help)",
+    "comments": r"(leave a (reply|comment)|comments?( \(\d+\))?|\d+ comments?|post a comment|add (a )?comment|discussion|discuss"
+    r"|community (standards|guidelines)(discussion)?|comment via .*|join the (conversation|discussion)|show comments|view comments"
+    r"|jump to discuss comments below|• ?сomment|• ?comment|reply|report abuse|connecting to %s)",
+    "tags": r"(tags?:.*|filed under:?.*|posted in .*|categories:?.*|topics:.*|keywords:.*)",
+    "advertisement": r"(advertisement|advertise( with us)?|adchoices|advertise ?\| ?adchoices|sponsored( content)?|paid content"
+    r"|ad|ads by .*|.* - join now|join now|shop now|buy now|learn more|\w+ ?\| ?adchoices)",
+}
+
+# Patterns that mark boilerplate wherever they appear in a line (any length).
+_ANY_LINE = {
+    "comments": r"(you are commenting using your|fill in your details below or click an icon to log in|this site uses akismet"
+    r"|notify me of (new|follow-up) (comments|posts)|your email address will not be published|required fields are marked"
+    r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy)",
+    "tags": r"(this entry was posted in .*|bookmark the permalink|is filed under .*)",
+    "legal": r"(all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
+    r"|we use cookies|this (site|website) uses cookies|personal data in accordance with)",
+    "advertisement": r"(\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$|^sponsored:|^advertisement:)",
+    "donation": r"(^(please )?(donate|support) [\w ]{0,30}(today|now)\b|^support [A-Z\w]+ to help\b|^become a (patron|member|supporter)\b"
+    r"|^make a (one-time |monthly )?donation\b)",
+    "related-links": r"(^read more:|^read also:|^see also:|^related:|^watch:|^listen:|^more:|^click here to)",
+    "photo-credit": r"(^©|^\(c\) |^photo( credit)?:|^image( credit)?:|^credit:|^picture:|^source: (ap|reuters|afp|getty)"
+    r"|\b(ap|afp|reuters|getty images|epa|shutterstock|sputnik)\s*(photo)?\s*/\s*[a-z]|\bphoto(graph)?:? [A-Za-z .]+/ ?(ap|reuters|afp|getty))",
+}
+
+SHORT_LINE_PATTERNS = {k: re.compile(rf"^(?:{p})$", re.IGNORECASE) for k, p in _SHORT_LINE.items()}
+ANY_LINE_PATTERNS = {k: re.compile(p, re.IGNORECASE) for k, p in _ANY_LINE.items()}
+
+#: Words of site furniture: many distinct ones in a single long line mean a policy/legal/UI text.
+FURNITURE_WORDS = frozenset(
+    """user users comment comments commenting account accounts moderator moderators moderation registration register
+    password login log privacy cookie cookies policy website websites site subscribe subscription newsletter
+    email e-mail unsubscribe terms administration posts posted post spam trolling flood profanity personal data
+    consent captcha avatar browser javascript notifications notification""".split()
+)
+
+#: Lines that end an article: what follows is usually page furniture (unless it is clearly article text).
+END_MARKERS = re.compile(
+    r"^(?:related(?: (?:articles|stories|posts|content))?:?|tags?:.*|community standards(?:discussion)?|leave a (?:reply|comment)"
+    r"|comments?|you may also like:?|recommended(?: for you)?:?|more stories|join the mailing list|join the discussion"
+    r"|this entry was posted in .*|about the author|share this:?|like this:?|\d+ comments?|post navigation"
+    r"|most (?:read|popular|viewed)|what to read next|from around the web|promoted stories|related posts:?"
+    r"|share and discuss.*|join the conversation|comment via .*)$",
+    re.IGNORECASE,
+)
+
+#: "<Outlet> copy" lines that some scrapers append, and "Source: Outlet".
+PUBLISHER_LINE = re.compile(r"^(?:([A-Z][\w.&' -]{1,40}?) copy|source: ([A-Z][\w.&' -]{1,40}))$", re.IGNORECASE)
+
+#: Line at the head that looks like a publisher name ("Sputnik News", "The Daily Herald").
+PUBLISHER_NAME = re.compile(
+    r"^(?:the )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3} (?:News|Times|Post|Daily|Herald|Journal|Tribune|Gazette|Agency"
+    r"|Press|Wire|TV|Radio|Online|Today|Observer|Telegraph|Chronicle|Insider|Report|Review|Media|Network)$"
+)
+
+BYLINE = re.compile(
+    r"^(?:by|written by|posted by|author:)\s+([A-Z][a-zA-Z'.-]+(?: [A-Z][a-zA-Z'.-]+){1,3})(?:\s*(?:,|\||-|–|and)\s*.*)?$",
+    re.IGNORECASE,
+)
+
+
+def short_line_reason(line: str) -> str | None:
+    """Reason code if a short line is page furniture by what it says, else None."""
+    key = line.strip().strip("•·|>»›-–—*").strip().lower()
+    key = re.sub(r"\s+", " ", key)
+    if not key:
+        return "fragment"
+    for reason, pattern in SHORT_LINE_PATTERNS.items():
+        if pattern.match(key):
+            return reason
+    return None
+
+
+def any_line_reason(line: str) -> str | None:
+    """Reason code for furniture recognisable in a line of any length."""
+    for reason, pattern in ANY_LINE_PATTERNS.items():
+        if pattern.search(line):
+            return reason
+    return None
+
+
+def furniture_density(tokens: list[str]) -> tuple[int, float]:
+    """Distinct furniture words in a line, and their share of its tokens."""
+    hits = [t for t in tokens if t in FURNITURE_WORDS]
+    return len(set(hits)), (len(hits) / len(tokens) if tokens else 0.0)

@@ -1,0 +1,54 @@
+"""One options object with documented defaults, loadable from a TOML file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Every knob storyline has. Defaults are what `storyline digest` uses."""
+
+    #: Near-duplicate threshold: estimated Jaccard similarity of word 5-shingles above which two
+    #: articles are copies of one another (re-posts with small edits score 0.7–0.95).
+    duplicate_threshold: float = 0.7
+    #: MinHash permutations; more is slower and more precise.
+    minhash_permutations: int = 128
+    #: Story clustering: similarity (0–1) an article needs to join an existing story.
+    story_threshold: float = 0.18
+    #: Articles further apart than this many days never share a story unless their similarity is
+    #: at least `story_threshold_far`.
+    story_window_days: int = 21
+    story_threshold_far: float = 0.30
+    #: Summary length budget in words, per story.
+    summary_words: int = 120
+    #: Sentences from different articles at or above this similarity support each other (citations).
+    support_threshold: float = 0.38
+    #: Maximum timeline entries per story (the dates most sentences and sources mention win).
+    timeline_max_entries: int = 12
+    #: Minimum number of words for a plain-text line to count as a full sentence.
+    clean_min_sentence_words: int = 8
+    #: Language detection on/off (costs ~2 ms per article).
+    detect_language: bool = True
+    #: Show a progress bar when there are at least this many inputs.
+    progress_threshold: int = 50
+
+    def with_(self, **changes: Any) -> "Options":
+        return replace(self, **changes)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> "Options":
+        """Read options from a TOML file (a `[storyline]` table or top-level keys)."""
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        data = data.get("storyline", data)
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"unknown option(s) in {path}: {', '.join(unknown)}")
+        return cls(**data)
+
+
+DEFAULT_OPTIONS = Options()

@@ -1,0 +1,38 @@
+"""Writing report files atomically: a crash never leaves a half-written report behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from storyline.model import Digest
+
+
+def atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_reports(digest: Digest, out_dir: str | Path) -> dict[str, Path]:
+    """Write report.json, report.md and report.html into `out_dir`; returns their paths."""
+    from storyline.report.html import render_html
+    from storyline.report.json import write_json
+    from storyline.report.markdown import render_markdown
+
+    out = Path(out_dir)
+    paths = {"json": out / "report.json", "md": out / "report.md", "html": out / "report.html"}
+    write_json(digest, paths["json"])
+    atomic_write(paths["md"], render_markdown(digest))
+    atomic_write(paths["html"], render_html(digest))
+    return paths

@@ -1,0 +1,75 @@
+"""report.md: the digest as Markdown, with numbered citations to the source articles."""
+
+from __future__ import annotations
+
+from storyline.model import Digest
+
+
+def _md(text: str | None) -> str:
+    """Escape Markdown/HTML control characters in article-provided text."""
+    if not text:
+        return ""
+    out = text.replace("\\", "\\\\")
+    for ch in "`*_[]<>#|":
+        out = out.replace(ch, "\\" + ch)
+    return " ".join(out.split())
+
+
+def render_markdown(digest: Digest) -> str:
+    articles = {a.id: a for a in digest.articles}
+    lines: list[str] = ["# storyline digest", ""]
+    n_dup = sum(len(g.copies) for g in digest.duplicates)
+    lines.append(
+        f"{len(digest.articles)} articles, {len(digest.stories)} stories, {n_dup} duplicate copies, {len(digest.errors)} errors."
+    )
+    lines.append("")
+    for story in digest.stories:
+        reps = [aid for aid in story.article_ids if not articles[aid].duplicate_of]
+        number = {aid: i + 1 for i, aid in enumerate(story.article_ids)}
+        start, end = story.date_range
+        lines += [f"## {_md(story.title)}", ""]
+        lines.append(f"*{len(reps)} sources" + (f", {start} to {end}" if start else "") + f"* — story `{story.id}`")
+        lines.append("")
+        if story.summary:
+            lines += ["### Summary", ""]
+            for s in story.summary:
+                refs = ", ".join(str(n) for n in sorted(number[a] for a in s.sources if a in number))
+                lines.append(f"- {_md(s.text)} [{refs}] *(reported by {len(s.sources)} of {len(reps)} sources)*")
+            lines.append("")
+        if story.timeline:
+            lines += ["### Timeline", ""]
+            for t in story.timeline:
+                refs = ", ".join(str(n) for n in sorted(number[a] for a in t.sources if a in number))
+                flag = " (year inferred)" if t.date_provenance == "inferred" else ""
+                lines.append(f"- **{t.date}**{flag}: {_md(t.text)} [{refs}]")
+            lines.append("")
+        people = [e for e in story.entities if e.type in ("PERSON", "ORG")][:15]
+        if people:
+            lines += ["### People and organisations", ""]
+            for e in people:
+                extra = f" — also: {', '.join(_md(a) for a in e.aliases)}" if e.aliases else ""
+                role = f" ({_md(e.roles[0])})" if e.roles else ""
+                lines.append(f"- **{_md(e.name)}**{role}, {e.type.lower()}, {len(e.article_ids)} sources{extra}")
+            lines.append("")
+        if story.quotes:
+            lines += ["### Who said what", ""]
+            for q in story.quotes:
+                who = _md(q.speaker) if q.speaker else "(unattributed)"
+                text = f"“{_md(q.text)}”" if q.kind == "direct" else _md(q.text)
+                lines.append(f"- **{who}**{' (' + q.date + ')' if q.date else ''}: {text} [{number.get(q.article_id, '?')}]")
+            lines.append("")
+        lines += ["### Sources", ""]
+        for aid in story.article_ids:
+            a = articles[aid]
+            dup = f" — copy of [{number[a.duplicate_of]}]" if a.duplicate_of in number else ""
+            lines.append(
+                f"{number[aid]}. {_md(a.title) or '(untitled)'} — {_md(a.publisher) or 'unknown publisher'}, "
+                f"{a.date or 'date unknown'} (`{_md(a.source)}`){dup}"
+            )
+        lines.append("")
+    if digest.errors:
+        lines += ["## Inputs not used", ""]
+        for e in digest.errors:
+            lines.append(f"- `{_md(e.source)}`: {_md(e.reason)}")
+        lines.append("")
+    return "\n".join(lines)

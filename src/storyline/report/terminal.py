@@ -1,0 +1,57 @@
+"""The digest in a terminal (rich)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from storyline.model import Digest
+
+
+def print_digest(digest: Digest, console: Console | None = None, max_stories: int = 10) -> None:
+    console = console or Console()
+    articles = {a.id: a for a in digest.articles}
+    n_dup = sum(len(g.copies) for g in digest.duplicates)
+    console.print(
+        f"[bold]{len(digest.articles)}[/] articles · [bold]{len(digest.stories)}[/] stories · "
+        f"[bold]{n_dup}[/] duplicate copies · [bold]{len(digest.errors)}[/] errors"
+    )
+    for story in digest.stories[:max_stories]:
+        reps = [a for a in story.article_ids if not articles[a].duplicate_of]
+        number = {aid: i + 1 for i, aid in enumerate(story.article_ids)}
+        lines = []
+        start, end = story.date_range
+        lines.append(f"[dim]{len(reps)} sources" + (f" · {start} – {end}" if start else "") + "[/]")
+        for s in story.summary:
+            refs = ",".join(str(n) for n in sorted(number[a] for a in s.sources))
+            lines.append(f"• {escape(s.text)} [cyan][{refs}][/] [dim](reported by {len(s.sources)} of {len(reps)})[/]")
+        if story.timeline:
+            lines.append("")
+            lines.append("[bold]Timeline[/]")
+            for t in story.timeline:
+                lines.append(f"  [yellow]{t.date:<10}[/] {escape(t.text[:110])}{'…' if len(t.text) > 110 else ''}")
+        people = [e for e in story.entities if e.type == "PERSON"][:6]
+        if people:
+            lines.append("")
+            lines.append("[bold]People[/] " + "; ".join(
+                escape(e.name) + (f" [dim](also {', '.join(escape(x) for x in e.aliases)})[/]" if e.aliases else "") for e in people
+            ))
+        if story.quotes:
+            lines.append(f"[bold]Quotes[/] {len(story.quotes)} from {len({q.speaker for q in story.quotes if q.speaker})} speakers")
+        console.print(Panel("\n".join(lines), title=f"[bold]{escape(story.title)}[/]", title_align="left"))
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        table.add_column("#", justify="right")
+        table.add_column("publisher")
+        table.add_column("date")
+        table.add_column("title")
+        for aid in story.article_ids:
+            a = articles[aid]
+            table.add_row(str(number[aid]), escape(a.publisher or "?"), a.date or "—",
+                          escape((a.title or "(untitled)")[:70]) + (" [dim](copy)[/]" if a.duplicate_of else ""))
+        console.print(table)
+    if len(digest.stories) > max_stories:
+        console.print(f"[dim]… and {len(digest.stories) - max_stories} more stories in the reports.[/]")
+    for e in digest.errors[:20]:
+        console.print(f"[red]skipped[/] {escape(e.source)}: {escape(e.reason)}")
