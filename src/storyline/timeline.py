@@ -96,6 +96,12 @@ def build_timeline(
     groups: dict[str, list[_Dated]] = defaultdict(list)
     for d in dated:
         groups[d.date].append(d)
+    # A year mentioned in passing by one source, long before the story, is background, not an event.
+    for key in list(groups):
+        day = parse_iso(key)
+        if start and day and groups[key][0].granularity == "year" and (start - day).days > 366:
+            if len({d.article_pos for d in groups[key]}) < 2:
+                del groups[key]
 
     def date_score(key: str) -> float:
         items = groups[key]

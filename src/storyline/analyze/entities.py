@@ -114,9 +114,17 @@ def _strip_possessive(text: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", text)
 
 
+PLACE_WORDS = frozenset(
+    """dam river bridge airport street square station port lake valley district region province county island
+    mountain mountains sea ocean bay peninsula park road avenue canal reservoir harbour harbor coast""".split()
+)
+
+
 def _guess_type(name: str, before: str, after: str) -> tuple[str, str | None]:
     low = name.lower()
     words = low.split()
+    if words[-1] in PLACE_WORDS:
+        return "PLACE", None
     if low in ALIASES:
         canon = ALIASES[low]
         return ("PLACE" if canon.lower() in PLACES else "ORG"), None

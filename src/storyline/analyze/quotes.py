@@ -98,6 +98,9 @@ def extract_quotes(
         """`before`: resolve pronouns to a person mentioned before this offset (the opening quote)."""
         floor = sentences[max(0, sent.index - 4)].span.start
         if re.fullmatch(_PRON, speaker):
+            # News keeps the speaker between consecutive quotes: "he added" continues the last one.
+            if last_speaker is not None and sent.index - last_speaker[0] <= 2:
+                return last_speaker[1]
             return mentions.last_person_before(before if before is not None else s_start, floor)
         if speaker.lower().startswith("the "):
             if _NON_PERSON.search(speaker):

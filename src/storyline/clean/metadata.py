@@ -37,8 +37,17 @@ def publisher_from_url(url: str | None) -> str | None:
     return host or None
 
 
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?:by\s+)?([A-Z][\w.&' -]{2,40}?)\s*(?:[.,|]|-\s|all rights|$)", re.I)
+
+
 def publisher_from_removed(removed: list[Removed]) -> str | None:
-    """A domain the page's own login/comment/legal furniture names is the site's ("Sputniknews.com account")."""
+    """The site names itself in its furniture: "© 2025 Valley Courier. All rights reserved." or a
+    domain in its login/comment prompts ("Sputniknews.com account"). Photo credits do not count."""
+    for r in removed:
+        if r.reason == "legal":
+            m = _COPYRIGHT.match(r.text.strip())
+            if m and not re.search(r"\b(photo|image|getty|reuters|afp|ap)\b", m.group(1), re.I):
+                return m.group(1).strip()
     counts: Counter[str] = Counter()
     for r in removed:
         if r.reason in _SELF_REFERENCE_REASONS:

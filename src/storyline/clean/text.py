@@ -174,8 +174,10 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
     for b in blocks[: min(first_body + 1, 25)]:
         seen[b.text.lower()] = seen.get(b.text.lower(), 0) + 1
     for b in blocks[: min(first_body + 1, 25)]:
-        if b.kind == "bad" or b.n < 3 or b.n > 30 or b.index >= first_body:
+        if b.kind == "bad" or b.n < 3 or b.n > 30:
             continue
+        if b.index > first_body or (b.index == first_body and (b.ends_sentence or b.n > 20)):
+            continue  # the body's first line can be the headline only if it is not a sentence
         if b.text.endswith(".") and b.n > 15:
             continue
         bag = weighted_bag(b.text)

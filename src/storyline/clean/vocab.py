@@ -84,7 +84,9 @@ PUBLISHER_LINE = re.compile(r"^(?:([A-Z][\w.&' -]{1,40}?) copy|source: ([A-Z][\w
 #: Line at the head that looks like a publisher name ("Sputnik News", "The Daily Herald").
 PUBLISHER_NAME = re.compile(
     r"^(?:the )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3} (?:News|Times|Post|Daily|Herald|Journal|Tribune|Gazette|Agency"
-    r"|Press|Wire|TV|Radio|Online|Today|Observer|Telegraph|Chronicle|Insider|Report|Review|Media|Network)$"
+    r"|Press|Wire|TV|Radio|Online|Today|Observer|Telegraph|Chronicle|Insider|Report|Review|Media|Network|Courier|Standard"
+    r"|Mirror|Sun|Star|Express|Guardian|Independent|Monitor|Bulletin|Record|Dispatch|Examiner|Inquirer|Sentinel"
+    r"|Courant|Ledger|Globe|Mail|Telegram|Register|Tribune|Herald|Leader|Voice|Messenger|Enquirer|Digest|Weekly)$"
 )
 
 BYLINE = re.compile(

@@ -38,10 +38,13 @@ def decode_bytes(data: bytes) -> str:
         else:
             from charset_normalizer import from_bytes
 
-            best = from_bytes(data).best()
-            if best is None:
+            matches = list(from_bytes(data))
+            if not matches:
                 raise DecodeError("could not detect a text encoding") from None
-            text = str(best)
+            # On short texts several single-byte encodings fit equally well; Western European
+            # (Windows-1252) is by far the most common legacy encoding of news pages, so it wins ties.
+            western = [m for m in matches if m.encoding in ("cp1252", "latin_1", "iso8859_15")]
+            text = str(western[0] if western else matches[0])
     return repair_text(text)
 
 
@@ -50,6 +53,6 @@ def repair_text(text: str) -> str:
     if "Ã" in text or "â€" in text or "Â" in text:
         import ftfy
 
-        text = ftfy.fix_text(text, normalization="NFC")
+        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)

@@ -1,0 +1,27 @@
+from storyline.analyze.sentences import split_sentences
+
+
+def test_offsets_point_into_the_text():
+    text = "First sentence here. Second one follows!\n\nA new paragraph starts. It ends."
+    sents = split_sentences("a", text)
+    assert [s.text for s in sents] == ["First sentence here.", "Second one follows!", "A new paragraph starts.", "It ends."]
+    for s in sents:
+        assert text[s.span.start : s.span.end] == s.text
+
+
+def test_abbreviations_and_initials_do_not_split():
+    text = "Lt. Gen. H.R. McMaster met U.S. officials at 3 p.m. on Friday in Washington. They agreed."
+    sents = split_sentences("a", text)
+    assert len(sents) == 2 and sents[0].text.endswith("Washington.")
+
+
+def test_multi_sentence_quote_stays_together():
+    text = '"The situation is concerning. There is no alternative to talks," he told the house. Next sentence.'
+    sents = split_sentences("a", text)
+    assert sents[0].text.startswith('"The situation') and sents[0].text.endswith("the house.")
+
+
+def test_wire_dateline_is_not_part_of_the_sentence():
+    text = "MOSCOW (Sputnik) – During the bilateral meeting, the ministers discussed the situation."
+    s = split_sentences("a", text)[0]
+    assert s.text.startswith("During") and text[s.span.start : s.span.end] == s.text

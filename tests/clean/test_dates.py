@@ -1,0 +1,29 @@
+import pytest
+
+from storyline.clean.dates import find_dates, parse_dateline
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("16:34 06.08.2017(updated 19:14 06.08.2017)", "2017-08-06"),
+        ("15:13 GMT +315 December 2017", "2017-12-15"),
+        ("Posted January 1, 2008 16:10:00", "2008-01-01"),
+        ("updated 7/24/2012 5:22:40 AM ET 2012-07-24T09:22:40", "2012-07-24"),
+        ("Published: Monday, 12 March 2018", "2018-03-12"),
+        ("2019-05-03T10:00:00Z", "2019-05-03"),
+        ("Aug. 6, 2017 at 4:30 p.m.", "2017-08-06"),
+        ("Sunday 6th of August 2017", "2017-08-06"),
+    ],
+)
+def test_datelines(line, expected):
+    found = parse_dateline(line)
+    assert found is not None and found.iso == expected
+
+
+def test_a_sentence_with_a_date_is_not_a_dateline():
+    assert parse_dateline("The ministry said on August 6, 2017 that the talks between the two sides had failed again.") is None
+
+
+def test_no_false_dates():
+    assert find_dates("It cost $66 and 2,000 people came; 31.13.2017 is not a date.") == []

@@ -1,0 +1,136 @@
+"""Every removal reason of the plain-text cleaner, on synthetic pages."""
+
+from storyline.clean.text import clean_text
+
+BODY = [
+    "The city council approved a new budget for the harbour district on Tuesday after a long debate.",
+    "Council members voted eleven to four in favour of the plan, which includes funding for new ferries.",
+    "The harbour authority said construction of the first ferry terminal would begin next spring.",
+    "Opponents of the harbour plan argued that the budget ignores the needs of the older neighbourhoods.",
+]
+
+
+def page(head: list[str], tail: list[str], middle: list[str] | None = None) -> str:
+    body = BODY[:2] + (middle or []) + BODY[2:]
+    return "\n\n".join(head + body + tail)
+
+
+def reasons(result) -> dict[str, str]:
+    return {r.text: r.reason for r in result.removed}
+
+
+def test_keeps_the_article_body():
+    r = clean_text(page(["Home", "News"], ["Privacy Policy"]))
+    for sentence in BODY:
+        assert sentence in r.text
+
+
+def test_navigation_login_share_subscription_legal():
+    r = clean_text(page(["Home", "Log in", "Register", "Share this article"], ["Subscribe to our newsletter", "Privacy Policy", "© 2024 Harbour Times. All rights reserved."]))
+    got = reasons(r)
+    assert got["Home"] == "navigation"
+    assert got["Log in"] == "login" and got["Register"] == "login"
+    assert got["Share this article"] == "share"
+    assert got["Subscribe to our newsletter"] == "subscription"
+    assert got["Privacy Policy"] == "legal"
+    assert all(s in r.text for s in BODY)
+
+
+def test_donation_appeal_ends_the_article():
+    appeal = "We believe readers deserve a credible independent source of harbour news and we need your help to keep going."
+    r = clean_text(page([], ["Donate Today!", "Support HARBOURNEWS to help build a local news network", appeal]))
+    got = reasons(r)
+    assert got["Donate Today!"] == "donation"
+    assert appeal not in r.text
+
+
+def test_comment_policy_and_comment_prompts():
+    tail = [
+        "Leave a Reply",
+        "You are commenting using your Twitter account. Log Out / Change )",
+        "Comments are moderated. Users must not post abusive messages, and moderators may delete comments and block user accounts.",
+    ]
+    r = clean_text(page([], tail))
+    got = reasons(r)
+    assert got["Leave a Reply"] == "comments"
+    assert got[tail[1]] == "comments"
+    assert tail[2] not in r.text
+
+
+def test_dateline_byline_and_publisher_line_become_metadata():
+    r = clean_text(page(["Harbour Times", "16:34 06.08.2017(updated 19:14 06.08.2017)", "By Jane Holloway"], ["Harbour Times copy"]))
+    got = reasons(r)
+    assert got["16:34 06.08.2017(updated 19:14 06.08.2017)"] == "dateline"
+    assert r.dateline is not None and r.dateline.iso == "2017-08-06"
+    assert got["By Jane Holloway"] == "byline" and r.author == "Jane Holloway"
+    assert r.publisher == "Harbour Times"
+
+
+def test_repeated_title_is_metadata_not_body():
+    title = "Council Approves Harbour Budget After Long Debate"
+    r = clean_text("\n\n".join([title, title] + BODY))
+    assert r.title == title
+    assert title not in r.text
+    assert [x.reason for x in r.removed] == ["title", "title"]
+
+
+def test_photo_credit_caption_and_teaser():
+    middle = [
+        "A ferry docks at the old harbour terminal on Monday, March 3, 2024",
+        "© Harbour Times/ John Smith",
+        "Ferry Operators Warn Of Rising Fuel Costs",
+    ]
+    r = clean_text(page([], [], middle))
+    got = reasons(r)
+    assert got[middle[0]] == "caption"
+    assert got[middle[1]] == "photo-credit"
+    assert got[middle[2]] == "related-links"
+
+
+def test_read_more_and_related_link_lists():
+    middle = ["READ MORE: Harbour Plan Faces New Legal Challenge"]
+    tail = ["Related:", "Ferry Prices To Rise In Spring", "Mayor Opens New Bridge", "Tags:", "harbour, budget, council"]
+    r = clean_text(page([], tail, middle))
+    got = reasons(r)
+    assert got[middle[0]] == "related-links"
+    assert got["Ferry Prices To Rise In Spring"] == "related-links"
+    assert got["Tags:"] == "tags"
+    assert all(s in r.text for s in BODY)
+
+
+def test_unrelated_celebrity_insert_is_removed():
+    middle = [
+        "Pop Star Lana Vey Stuns Fans With Surprise Beach Wedding!\nSinger Lana Vey posted glamorous photos from her secret ceremony in Ibiza, and fans flooded Instagram with hearts.",
+    ]
+    r = clean_text(page([], [], middle))
+    got = reasons(r)
+    assert got["Pop Star Lana Vey Stuns Fans With Surprise Beach Wedding!"] == "unrelated-insert"
+    assert "Ibiza" not in r.text
+    assert all(s in r.text for s in BODY)
+
+
+def test_subheading_between_paragraphs_is_kept():
+    r = clean_text(page([], [], ["Ferry funding"]))
+    assert "Ferry funding" in r.text
+
+
+def test_template_lines_from_the_pile():
+    template = "Harbour Times is part of the Coastal Media Group"
+    r = clean_text(page([], [template]), template_lines=frozenset({template.lower()}))
+    assert reasons(r)[template] == "template"
+
+
+def test_hard_wrapped_paragraphs_are_unwrapped():
+    wrapped = (
+        "The city council approved a new budget for the harbour district on\n"
+        "Tuesday after a long debate that lasted well into the night, and the\n"
+        "mayor said the decision would shape the waterfront for a generation\n"
+        "of residents who live and work near the water."
+    )
+    r = clean_text(wrapped + "\n\n" + "\n\n".join(BODY[1:]))
+    assert "harbour district on Tuesday" in r.text
+
+
+def test_empty_and_whitespace_input():
+    assert clean_text("").text == ""
+    assert clean_text("   \n\n  ").text == ""
