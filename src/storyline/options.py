@@ -26,7 +26,7 @@ class Options:
     #: Summary length budget in words, per story.
     summary_words: int = 120
     #: Sentences from different articles at or above this similarity support each other (citations).
-    support_threshold: float = 0.38
+    support_threshold: float = 0.5
     #: Maximum timeline entries per story (the dates most sentences and sources mention win).
     timeline_max_entries: int = 12
     #: Minimum number of words for a plain-text line to count as a full sentence.
