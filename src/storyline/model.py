@@ -176,6 +176,11 @@ class TimeMention:
     provenance: Literal["explicit", "relative", "publication", "inferred"]
 
 
+def cited_articles(citations: list[Span]) -> list[str]:
+    """Distinct article ids of a list of citations, in citation order."""
+    return list(dict.fromkeys(c.article_id for c in citations))
+
+
 @dataclass(slots=True)
 class SummarySentence:
     text: str
@@ -184,11 +189,7 @@ class SummarySentence:
 
     @property
     def sources(self) -> list[str]:
-        seen: list[str] = []
-        for c in self.citations:
-            if c.article_id not in seen:
-                seen.append(c.article_id)
-        return seen
+        return cited_articles(self.citations)
 
 
 @dataclass(slots=True)
@@ -202,11 +203,7 @@ class TimelineEntry:
 
     @property
     def sources(self) -> list[str]:
-        seen: list[str] = []
-        for c in self.citations:
-            if c.article_id not in seen:
-                seen.append(c.article_id)
-        return seen
+        return cited_articles(self.citations)
 
 
 @dataclass(slots=True)
