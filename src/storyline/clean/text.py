@@ -181,7 +181,7 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
         if b.text.endswith(".") and b.n > 15:
             continue
         bag = weighted_bag(b.text)
-        overlap = sum(min(v, body_bag.get(w, 0.0)) and v for w, v in bag.items() if w in body_bag)
+        overlap = sum(v for w, v in bag.items() if body_bag.get(w, 0.0) > 0)
         score = overlap * min(1.0, b.n / 8)
         if seen[b.text.lower()] > 1:
             score *= 1.5  # pages often print their headline twice
@@ -251,8 +251,6 @@ def clean_text(
             low = b.text.lower()
             if low == tl or (b.index <= lo and (low.startswith(tl) and len(low) - len(tl) < 40)):
                 b.kind, b.reason = "bad", "title"
-                if b.index >= lo and b.index <= hi:
-                    continue
     result.title = title
 
     # Photo credits make their neighbours captions (before) and teaser links (after).
@@ -276,7 +274,7 @@ def clean_text(
             j += 1
         if j - i >= 2:
             for b in blocks[i:j]:
-                b.kind, b.reason = "bad", "related-links" if lo <= b.index <= hi else ("navigation" if b.index < lo else "related-links")
+                b.kind, b.reason = "bad", "navigation" if b.index < lo else "related-links"
         i = max(j, i + 1)
 
     # Decide inside the body region.
