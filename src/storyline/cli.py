@@ -72,6 +72,82 @@ def digest(
         console.print("Wrote " + ", ".join(str(p) for p in paths_written.values()))
 
 
+@app.command("clean")
+def clean_cmd(
+    in_path: Path = typer.Option(..., "--in", help="JSON Lines (.jsonl or .jsonl.gz), rows {\"id\", \"html\"} or {\"id\", \"text\"}."),
+    out_path: Path = typer.Option(..., "--out", help="Output JSON Lines (gzipped when the name ends in .gz)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
+) -> None:
+    """Clean a batch of pages: one output row per input row, in order; failures get an "error"."""
+    from storyline.clean.batch import clean_jsonl
+
+    console = Console(stderr=True)
+    options = _options(config)
+    try:
+        with Progress(TextColumn("clean"), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("clean", total=None)
+            stats = clean_jsonl(in_path, out_path, options, progress=lambda n: bar.update(task, completed=n))
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        console.print(f"[red]error[/] {exc}")
+        raise typer.Exit(code=2)
+    console.print(f"Cleaned {stats.rows - stats.errors} of {stats.rows} rows into {out_path} ({stats.errors} with an error).")
+
+
+eval_app = typer.Typer(help="Measure quality on an evaluation dataset, with peers run in the same process.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def _print_eval(report, console: Console, metrics: list[str]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{report.task} on {report.dataset} ({report.items} items)")
+    table.add_column("system")
+    for m in metrics:
+        table.add_column(m, justify="right")
+    table.add_column("items/s", justify="right")
+    for row in report.rows:
+        table.add_row(row.system, *(f"{row.metrics.get(m, float('nan')):.3f}" for m in metrics), f"{row.per_second:,.1f}")
+    console.print(table)
+
+
+def _finish_eval(report, console: Console, json_out: Optional[Path]) -> None:
+    import json as jsonlib
+
+    from storyline.report.files import atomic_write
+
+    if json_out is not None:
+        atomic_write(json_out, jsonlib.dumps(report.to_dict(), indent=2))
+    failures = report.failures()
+    if failures:
+        console.print("[red]Quality gate failed:[/] " + "; ".join(failures))
+        raise typer.Exit(code=1)
+    console.print("[green]Quality gate passed[/] (" + ", ".join(f"{k} >= {v}" for k, v in report.floors.items()) + ")")
+
+
+@eval_app.command("clean")
+def eval_clean(
+    dataset: Path = typer.Argument(..., help="JSON Lines with 'text' or 'html' and 'expected_text' per row."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score a fixed-seed sample of this many rows."),
+    peers: bool = typer.Option(True, "--peers/--no-peers", help="Also run the peer systems."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the results as JSON."),
+) -> None:
+    """Shingle precision/recall/F1 of cleaning, storyline and peers, plus share of pages with F1 >= 0.9."""
+    from storyline.eval.clean import run_clean_eval
+
+    console = Console()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(name: str, done: int, total: int) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=total)
+            bar.update(tasks[name], completed=done)
+
+        report = run_clean_eval(dataset, limit=limit, peers=peers, progress=progress)
+    _print_eval(report, console, ["precision", "recall", "f1", "pages_f1_0.9"])
+    _finish_eval(report, console, json_out)
+
+
 def main() -> None:
     app()
 

@@ -134,3 +134,76 @@ def test_hard_wrapped_paragraphs_are_unwrapped():
 def test_empty_and_whitespace_input():
     assert clean_text("").text == ""
     assert clean_text("   \n\n  ").text == ""
+
+
+def test_reader_comment_section_after_the_article_is_removed():
+    comments = [
+        "Comments (3)",
+        "Emily says:",
+        "I think the ferries are a waste of money and nobody in my street will ever use them, honestly.",
+        "Reply",
+        "Heather on October 23rd, 2012 1:37 pm",
+        "Great news for the harbour, my family has waited for this plan for more than twenty years now.",
+    ]
+    r = clean_text(page([], comments))
+    for sentence in BODY:
+        assert sentence in r.text
+    got = reasons(r)
+    assert got["Comments (3)"] == "comments"
+    assert got[comments[2]] == "comments"
+    assert got[comments[5]] == "comments"
+
+
+def test_comments_word_in_a_menu_does_not_end_the_article():
+    menu = ["World", "Sports", "Comment", "Culture"]
+    r = clean_text(page(menu, []))
+    for sentence in BODY:
+        assert sentence in r.text
+
+
+def test_article_mentioning_comments_is_not_cut():
+    middle = ["The mayor said: \"We read every comment residents sent us about the ferries before the vote.\""]
+    r = clean_text(page([], [], middle))
+    assert middle[0] in r.text
+
+
+def test_advertisement_and_site_policy():
+    ad = "Advertisement"
+    policy = (
+        "Users must not post spam or flood the comments; moderators may delete any comment, user account or post "
+        "that breaks the site policy on personal data and privacy."
+    )
+    r = clean_text(page([ad], [policy], [ad]))
+    got = reasons(r)
+    assert got[ad] == "advertisement"
+    assert got[policy] == "site-policy"
+
+
+def test_page_header_footer_and_after_article_end():
+    header = "Tickets for the spring music festival in the botanical gardens go on sale at noon tomorrow."
+    footer_teaser = "A local bakery won the regional bread contest for the third year in a row this weekend."
+    r = clean_text(page([header, "Home", "News", "Sport"], ["Related stories", footer_teaser]))
+    got = reasons(r)
+    assert got[header] == "page-header"
+    assert got[footer_teaser] == "after-article-end"
+    r2 = clean_text(page([], ["Weather", "Sport", "Contact us", "Advertisement", footer_teaser]))
+    assert reasons(r2)[footer_teaser] == "page-footer"
+
+
+def test_fragment_and_unpunctuated_lines_at_body_edges():
+    teaser = "Harbour ferries timetable for next summer"
+    r = clean_text(page([], [teaser]))
+    assert teaser not in r.text
+    assert reasons(r)[teaser] in ("page-footer", "fragment", "related-links")
+
+
+def test_publisher_line_becomes_metadata():
+    r = clean_text(page([], ["Harbour Times copy"]))
+    assert r.publisher == "Harbour Times"
+    assert reasons(r)["Harbour Times copy"] == "publisher-line"
+
+
+def test_unannounced_quote_without_names_is_not_an_insert():
+    quote = "\"This has not been an easy week for the town, and we will keep listening to every one of you,\" she added."
+    r = clean_text(page([], [], [quote]))
+    assert quote in r.text

@@ -107,8 +107,8 @@ def parse_dateline(line: str) -> FoundDate | None:
     "16:34 06.08.2017(updated 19:14 06.08.2017)" → 2017-08-06 (the first, original date).
     A sentence that merely contains a date is not a dateline.
     """
-    if len(line) > 160:
-        return None
+    if len(line) > 160 or not any(c.isdigit() for c in line):
+        return None  # every day-precision date has a digit
     dates = find_dates(line)
     if not dates:
         return None

@@ -16,7 +16,9 @@ The evidence is what a person would use:
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.clean import vocab
@@ -138,6 +140,30 @@ def _mark_vocabulary(b: Block, template_lines: frozenset[str]) -> None:
         b.end_marker = reason in ("donation", "subscription")
 
 
+def _comments_start(blocks: list[Block]) -> int | None:
+    """Index where a reader-comment section begins, or None.
+
+    Needs article text before it (60+ words of sentence-like blocks) and corroboration after it:
+    a header followed by at least one comment signature, or three signatures within 30 blocks.
+    """
+    body_words = 0
+    for i, b in enumerate(blocks):
+        if b.kind == "good" and b.reason is None:
+            body_words += b.n
+        if body_words < 60 or b.n > 20:
+            continue
+        header = bool(vocab.COMMENTS_HEADER.match(b.text))
+        if not header and not vocab.is_comment_signature(b.text):
+            continue
+        if header and i > 0 and blocks[i - 1].n <= 3 and blocks[i - 1].reason in (None, "navigation"):
+            continue  # "Comments" among short menu items is a section link
+        window = blocks[i + 1 : i + 31]
+        signatures = sum(1 for o in window if o.n <= 20 and vocab.is_comment_signature(o.text))
+        if (header and signatures >= 1) or (not header and signatures >= 2):
+            return i
+    return None
+
+
 def _max_segment(scores: list[float]) -> tuple[int, int]:
     """Indices [lo, hi] of the maximum-sum contiguous segment (Kadane)."""
     best, best_lo, best_hi = float("-inf"), 0, -1
@@ -237,10 +263,24 @@ def clean_text(
             result.publisher = result.publisher or b.text
             b.kind, b.reason = "bad", "publisher-line"
 
+    # Reader comments are sentence-like but not the article: a comment header or a run of comment
+    # signatures after the body has begun closes the article.
+    comments_at = _comments_start(blocks)
+    if comments_at is not None:
+        for b in blocks[comments_at:]:
+            if b.kind != "bad" or b.reason in ("dateline", "byline"):
+                b.kind, b.reason = "bad", "comments"
+        blocks[comments_at].end_marker = True
+
     # The body: maximum-scoring run of blocks.
     lo, hi = _max_segment([_score(b) for b in blocks])
     if hi < lo:
         lo, hi = 0, -1
+    # The body starts and ends with a sentence: unpunctuated lines at its edges are teasers and links.
+    while lo <= hi and not (blocks[lo].kind == "good" or (blocks[lo].kind == "near" and blocks[lo].ends_sentence)):
+        lo += 1
+    while hi >= lo and not (blocks[hi].kind == "good" or (blocks[hi].kind == "near" and blocks[hi].ends_sentence)):
+        hi -= 1
     body_bag = weighted_bag(" ".join(b.text for b in blocks[lo : hi + 1] if b.kind in ("good", "near")))
 
     title_block = _pick_title(blocks, body_bag, lo if hi >= lo else len(blocks), given_title)
@@ -336,6 +376,8 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
 
     Stricter when nothing announces the insert: a paragraph right after a teaser headline needs only
     to be off-topic; one without a teaser must share not even a word stem with the article.
+    The article's bag, names and stems are summed once; "the rest" of each paragraph is that total
+    minus the paragraph itself (and its teaser), so the pass is linear in the article.
     """
     kept = [b for b in blocks if b.keep]
     total = sum(b.n for b in kept)
@@ -343,23 +385,41 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
         return
     bags = {b.index: weighted_bag(b.text) for b in kept}
     names = {b.index: _names(b.text) - {b.text.split(" ", 1)[0].lower()} for b in kept}
+    all_bag: dict[str, float] = {}
+    name_count: Counter[str] = Counter()
+    stem_count: Counter[str] = Counter()
+    for b in kept:
+        for w, v in bags[b.index].items():
+            all_bag[w] = all_bag.get(w, 0.0) + v
+        name_count.update(names[b.index])
+        stem_count.update({w[:5] for w in bags[b.index]})
+    all_norm2 = sum(v * v for v in all_bag.values())
     for k, b in enumerate(kept):
         if b.kind != "good" or b.n < 8 or b.n > total * 0.3:
             continue
-        others = [o for o in kept if o is not b and not (k and o is kept[k - 1] and _is_headline_like(o))]
-        rest: dict[str, float] = {}
-        for o in others:
-            for w, v in bags[o.index].items():
-                rest[w] = rest.get(w, 0.0) + v
-        rest_names = set().union(*(names[o.index] for o in others)) if others else set()
         teaser = k > 0 and _is_headline_like(kept[k - 1]) and kept[k - 1].index == b.index - 1
-        shared_stems = _stems(bags[b.index]) & {w[:5] for w in rest}
-        shared_names = names[b.index] & rest_names
-        sim = cosine(bags[b.index], rest)
+        excluded = [b] + ([kept[k - 1]] if k > 0 and _is_headline_like(kept[k - 1]) else [])
+        ex_bag: dict[str, float] = {}
+        ex_names: Counter[str] = Counter()
+        ex_stems: Counter[str] = Counter()
+        for o in excluded:
+            for w, v in bags[o.index].items():
+                ex_bag[w] = ex_bag.get(w, 0.0) + v
+            ex_names.update(names[o.index])
+            ex_stems.update({w[:5] for w in bags[o.index]})
+        own = bags[b.index]
+        # rest = all - excluded, touched only where excluded has weight
+        rest_norm2 = all_norm2 - sum(all_bag[w] ** 2 - (all_bag[w] - v) ** 2 for w, v in ex_bag.items())
+        dot = sum(v * (all_bag[w] - ex_bag[w]) for w, v in own.items())
+        own_norm = math.sqrt(sum(v * v for v in own.values()))
+        sim = dot / (own_norm * math.sqrt(rest_norm2)) if own_norm and rest_norm2 > 1e-12 else 0.0
+        shared_names = {n for n in names[b.index] if name_count[n] - ex_names[n] > 0}
+        rest_stems = {w[:5] for w in own if stem_count[w[:5]] - ex_stems[w[:5]] > 0}
+        shared_stems = _stems(own) & rest_stems
         if shared_names or sim >= 0.05:
             continue
-        if shared_stems and not teaser:
-            continue
+        if not teaser and (shared_stems or len(names[b.index]) < 2 or b.text[0] in "\"'“‘«"):
+            continue  # unannounced: only a paragraph about other named people is an insert, never a quote
         if teaser and len(shared_stems) > 1:
             continue
         b.keep, b.reason = False, "unrelated-insert"

@@ -8,6 +8,7 @@ never removed for it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Each entry: reason code → pattern matched against a whole short line (≤ 12 words), lower-cased.
 _SHORT_LINE = {
@@ -54,11 +55,18 @@ _ANY_LINE = {
     r"|^make a (one-time |monthly )?donation\b)",
     "related-links": r"(^read more:|^read also:|^see also:|^related:|^watch:|^listen:|^more:|^click here to)",
     "photo-credit": r"(^©|^\(c\) |^photo( credit)?:|^image( credit)?:|^credit:|^picture:|^source: (ap|reuters|afp|getty)"
-    r"|\b(ap|afp|reuters|getty images|epa|shutterstock|sputnik)\s*(photo)?\s*/\s*[a-z]|\bphoto(graph)?:? [A-Za-z .]+/ ?(ap|reuters|afp|getty))",
+    r")",
 }
 
 SHORT_LINE_PATTERNS = {k: re.compile(rf"^(?:{p})$", re.IGNORECASE) for k, p in _SHORT_LINE.items()}
 ANY_LINE_PATTERNS = {k: re.compile(p, re.IGNORECASE) for k, p in _ANY_LINE.items()}
+# One pass per line instead of one per reason: named alternatives, tried in the order above.
+_SHORT_LINE_ONE = re.compile("|".join(rf"(?P<{k.replace('-', '_')}>{p})" for k, p in _SHORT_LINE.items()), re.IGNORECASE)
+# Credits such as "AP Photo/Jane Doe" need a slash: the expensive search runs only on lines with one.
+_SLASH_CREDIT = re.compile(
+    r"\b(ap|afp|reuters|getty images|epa|shutterstock|sputnik)\s*(photo)?\s*/\s*[a-z]|\bphoto(graph)?:? [A-Za-z .]+/ ?(ap|reuters|afp|getty)",
+    re.IGNORECASE,
+)
 
 #: Words of site furniture: many distinct ones in a single long line mean a policy/legal/UI text.
 FURNITURE_WORDS = frozenset(
@@ -95,23 +103,25 @@ BYLINE = re.compile(
 )
 
 
+@lru_cache(maxsize=65_536)
 def short_line_reason(line: str) -> str | None:
     """Reason code if a short line is page furniture by what it says, else None."""
     key = line.strip().strip("•·|>»›-–—*").strip().lower()
     key = re.sub(r"\s+", " ", key)
     if not key:
         return "fragment"
-    for reason, pattern in SHORT_LINE_PATTERNS.items():
-        if pattern.match(key):
-            return reason
-    return None
+    m = _SHORT_LINE_ONE.fullmatch(key)
+    return m.lastgroup.replace("_", "-") if m else None
 
 
+@lru_cache(maxsize=65_536)
 def any_line_reason(line: str) -> str | None:
     """Reason code for furniture recognisable in a line of any length."""
     for reason, pattern in ANY_LINE_PATTERNS.items():
         if pattern.search(line):
             return reason
+    if "/" in line and _SLASH_CREDIT.search(line):
+        return "photo-credit"
     return None
 
 
@@ -119,3 +129,40 @@ def furniture_density(tokens: list[str]) -> tuple[int, float]:
     """Distinct furniture words in a line, and their share of its tokens."""
     hits = [t for t in tokens if t in FURNITURE_WORDS]
     return len(set(hits)), (len(hits) / len(tokens) if tokens else 0.0)
+
+
+#: Headers that open a reader-comment section ("Comments (7)", "Leave a Reply", "Post a Comment").
+COMMENTS_HEADER = re.compile(
+    r"^[{(\[]?\s*\d+ comments?\b.{0,60}$"
+    r"|^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?:?"
+    r"(?:\s+(?:to|on)\s+.{1,80})?$|^(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)\b.*$"
+    r"|^join the (?:conversation|discussion)$|^what do you think\?$|^\d+ (?:thoughts|responses|replies) (?:on|to) .*$",
+    re.IGNORECASE,
+)
+
+#: Signature lines of a single reader comment: "Emily says:", "Posted by: nabeel | 09/22/2012",
+#: "Comment #2 - Posted by", "[ Reply ]", "Heather on October 23rd, 2012 1:37 pm".
+_SIGNATURE = re.compile(
+    r"^.{1,80}\b(?:says|said|wrote|writes)\s*:?\s*$|^(?:comment\s*#?\s*\d+\s*[-–:]?\s*)?posted by:?\s.{1,80}$"
+    r"|^\[?\s*(?:reply|reply #|like|report|permalink|flag|quote)\s*\]?(?:\s*[|·]\s*\w+){0,3}$|^.{0,80}\breply\s*#?$",
+    re.IGNORECASE,
+)
+_TIMESTAMP = re.compile(
+    r"^.{0,60}(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago)\s*(?:[|·-].{0,30})?$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset(
+    """am pm at on by posted updated gmt utc bst edt est cst pst cet ago minutes minute hours hour days day weeks week
+    months month years year jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july
+    august september october november december monday tuesday wednesday thursday friday saturday sunday today
+    yesterday st nd rd th""".split()
+)
+
+
+def is_comment_signature(line: str) -> bool:
+    """A reader comment's signature line; a bare timestamp ("4:33 PM") is not enough, it needs a name."""
+    if _SIGNATURE.match(line):
+        return True
+    if _TIMESTAMP.match(line):
+        return any(len(w) >= 3 and w.lower() not in _NOT_A_NAME for w in re.findall(r"[^\W\d_]+", line))
+    return False

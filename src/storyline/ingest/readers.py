@@ -102,7 +102,7 @@ def read_path(path: Path) -> Iterator[Item]:
         yield RawDocument(source=source, text=text)
 
 
-def _row_to_document(row: Any, source: str) -> Item:
+def row_to_document(row: Any, source: str) -> Item:
     if not isinstance(row, dict):
         return InputError(source, f"row is a {type(row).__name__}, expected an object with 'text' or 'html'")
     text, html = row.get("text"), row.get("html")
@@ -143,7 +143,7 @@ def read_jsonl_stream(stream: IO[str], source: str) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield InputError(row_source, f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
-        yield _row_to_document(row, row_source)
+        yield row_to_document(row, row_source)
 
 
 def _read_json_document(data: bytes, source: str) -> Iterator[Item]:
@@ -160,7 +160,7 @@ def _read_json_document(data: bytes, source: str) -> Iterator[Item]:
         return
     rows = doc if isinstance(doc, list) else doc.get("articles", [doc]) if isinstance(doc, dict) else [doc]
     for number, row in enumerate(rows, start=1):
-        yield _row_to_document(row, f"{source}:row {number}")
+        yield row_to_document(row, f"{source}:row {number}")
 
 
 def _read_warc(path: Path) -> Iterator[Item]:
