@@ -61,3 +61,75 @@ def test_incremental_mode_keeps_story_ids():
         assert sid in by_id and list(members) == by_id[sid].article_ids[: len(members)]
     flood = next(s for s in later if "f1" in s.article_ids)
     assert flood.article_ids == ["f1", "f2"]
+
+
+def test_merge_pass_never_merges_two_existing_stories():
+    from storyline.options import Options
+
+    a = cluster_articles([art("f1", FLOOD, "Spillway gate fails", "2025-10-14")])
+    b = cluster_articles([art("f2", FLOOD_2, "Varnholm residents return home", "2025-10-15")], options=Options().with_(story_threshold=0.99, story_merge_threshold=0.0))
+    assert len(b) == 1
+    both = cluster_articles([], existing=a + b, options=Options().with_(story_merge_threshold=0.01))
+    assert sorted(s.id for s in both) == sorted([a[0].id, b[0].id])
+
+
+def _pile(n_events=8, per_event=8):
+    """A large pile (IDF mode): events of one kind (a mayor opens a bridge) that differ by names."""
+    import random
+
+    rng = random.Random(3)
+    towns = ["Orlavik", "Brennhof", "Castemar", "Dunmoor", "Elsgrad", "Fornholt", "Gavrilo", "Halvberg", "Istrad", "Jorvale"]
+    mayors = ["Anna Petrak", "Bruno Szell", "Carla Vint", "Dmitri Olen", "Edda Morrow", "Farid Kassem", "Greta Lund", "Hugo Brandt"]
+    rivers = ["Sella", "Tarn", "Umbra", "Vesta", "Wenn", "Xanth", "Yssel", "Zeller"]
+    articles, gold = [], []
+    for e in range(n_events):
+        town, mayor, river = towns[e], mayors[e], rivers[e]
+        facts = [
+            f"Mayor {mayor} opened the new bridge over the {river} in {town} on Saturday.",
+            f"The bridge in {town} cost 40 million euros and took three years to build, {mayor} said.",
+            f"Residents of {town} crossed the {river} on foot as {mayor} cut the ribbon.",
+            f"Traffic across the {river} in {town} is expected to fall by a third, the council of {town} said.",
+            f"{mayor} thanked the engineers who worked on the {town} bridge through two winters.",
+            f"Critics in {town} said the {river} crossing was too expensive for a town of its size.",
+        ]
+        for k in range(per_event):
+            text = " ".join(rng.sample(facts, 4))
+            articles.append(art(f"e{e}-{k}", text, f"{town} opens bridge over the {river}", f"2025-0{1 + e % 9}-1{k % 9}"))
+            gold.append(e)
+    return articles, gold
+
+
+def test_large_pile_same_type_different_events_come_apart():
+    from storyline.cluster import assign_stories
+    from storyline.eval.metrics import bcubed
+
+    articles, gold = _pile()
+    assert len(articles) >= 50  # pile-IDF mode
+    story_of, _ = assign_stories(articles)
+    scores = bcubed([story_of[a.id] for a in articles], gold)
+    assert scores["bcubed_precision"] == 1.0
+    assert scores["bcubed_f1"] >= 0.9
+
+
+def test_cluster_command_rows_in_order(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    src = tmp_path / "docs.jsonl"
+    rows = [
+        {"id": "f1", "text": FLOOD, "title": "Spillway gate fails at Kessler Dam", "date": "2025-10-14"},
+        {"id": "r1", "text": REHAB_A, "title": "Lana Vey enters rehab"},
+        {"id": "f2", "text": FLOOD_2, "title": "Varnholm residents return home", "date": "October 15, 2025"},
+        {"id": "bad"},
+    ]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\nnot json\n")
+    out = tmp_path / "stories.jsonl"
+    result = CliRunner().invoke(app, ["cluster", "--in", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [g["id"] for g in got] == ["f1", "r1", "f2", "bad", None]
+    assert got[0]["story"] == got[2]["story"] != got[1]["story"]
+    assert "error" in got[3] and "error" in got[4]

@@ -148,6 +148,87 @@ def eval_clean(
     _finish_eval(report, console, json_out)
 
 
+@app.command("cluster")
+def cluster_cmd(
+    in_path: Path = typer.Option(..., "--in", help="JSON Lines (.jsonl[.gz]) rows {\"id\", \"text\"} with optional \"title\", \"date\"."),
+    out_path: Path = typer.Option(..., "--out", help="Output JSON Lines: {\"id\", \"story\"} per input row, in input order."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
+) -> None:
+    """Fold near-duplicates and group articles into stories (no all-pairs step)."""
+    from storyline.cluster import cluster_jsonl
+
+    console = Console(stderr=True)
+    try:
+        stats = cluster_jsonl(in_path, out_path, _options(config))
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        console.print(f"[red]error[/] {exc}")
+        raise typer.Exit(code=2)
+    console.print(
+        f"{stats['rows']} rows: {stats['stories']} stories, {stats['duplicates']} near-duplicate copies, "
+        f"{stats['errors']} rows with an error -> {out_path}"
+    )
+
+
+@eval_app.command("cluster")
+def eval_cluster(
+    datasets: list[Path] = typer.Argument(..., help="Rows with 'label' (or summarization rows with 'docs'); several files are pooled."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score a fixed-seed sample of this many articles."),
+    peers: bool = typer.Option(True, "--peers/--no-peers", help="Also run the baselines."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the results as JSON."),
+) -> None:
+    """BCubed and pairwise F1 of story clustering, with TF-IDF + agglomerative and singleton baselines."""
+    from storyline.eval.cluster import run_cluster_eval
+
+    console = Console()
+    report = run_cluster_eval(datasets, limit=limit, peers=peers)
+    _print_eval(report, console, ["bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_f1", "clusters", "gold_clusters"])
+    _finish_eval(report, console, json_out)
+
+
+@app.command("summarize")
+def summarize_cmd(
+    in_path: Path = typer.Option(..., "--in", help="JSON Lines rows {\"id\", \"docs\": [{\"id\", \"text\", \"title\"?, \"date\"?}]}."),
+    out_path: Path = typer.Option(..., "--out", help="Output JSON Lines: {\"id\", \"summary\", \"sentences\": [{\"text\", \"sources\"}]}."),
+    words: int = typer.Option(120, "--words", min=10, help="Summary length limit in words."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
+) -> None:
+    """Cited multi-document summaries, one per input cluster; every sentence lists its sources."""
+    from storyline.summarize import summarize_jsonl
+
+    console = Console(stderr=True)
+    try:
+        stats = summarize_jsonl(in_path, out_path, words, _options(config))
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        console.print(f"[red]error[/] {exc}")
+        raise typer.Exit(code=2)
+    console.print(f"Summarized {stats['rows'] - stats['errors']} of {stats['rows']} clusters into {out_path}.")
+
+
+@eval_app.command("summarize")
+def eval_summarize(
+    dataset: Path = typer.Argument(..., help="Rows {\"docs\": [...], \"references\": [...]}."),
+    words: int = typer.Option(250, "--words", help="Summary length: cut at this many words before scoring."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score a fixed-seed sample of this many clusters."),
+    peers: bool = typer.Option(True, "--peers/--no-peers", help="Also run Lead, sumy LexRank/TextRank and the oracle."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the results as JSON."),
+) -> None:
+    """ROUGE-1/2 recall and F1 (stemmed) of storyline's summaries and the peers'."""
+    from storyline.eval.summarize import run_summarize_eval
+
+    console = Console()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(name: str, done: int, total: int) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=total)
+            bar.update(tasks[name], completed=done)
+
+        report = run_summarize_eval(dataset, words=words, limit=limit, peers=peers, progress=progress)
+    _print_eval(report, console, ["rouge1_recall", "rouge2_recall", "rouge1_f1", "rouge2_f1"])
+    _finish_eval(report, console, json_out)
+
+
 def main() -> None:
     app()
 

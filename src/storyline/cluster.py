@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -23,6 +24,11 @@ from storyline.options import DEFAULT_OPTIONS, Options
 
 TOP_TERMS = 40  # terms of a story centroid indexed for candidate lookup
 CENTROID_TERMS = 400
+ARTICLE_TERMS = 150  # an article's strongest terms; the long tail barely moves a cosine
+MAX_CANDIDATES = 30
+MAX_POSTINGS = 300  # index terms shared by more stories than this are skipped when finding candidates
+NAME_BOOST = 1.5  # weight of a capitalised word seen mid-sentence (a name) over a common word
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}")  # stories scored per article, chosen by shared top terms
 
 
 @dataclass(slots=True)
@@ -41,11 +47,46 @@ def _normalize(bag: dict[str, float]) -> dict[str, float]:
     return {k: v / n for k, v in bag.items()} if n else {}
 
 
-def article_vector(a: Article, lead_words: int = 400) -> dict[str, float]:
+def article_vector(a: Article, lead_words: int = 1000) -> dict[str, float]:
     """The article's representation: title twice, then its first `lead_words` words."""
     body = " ".join(a.text.split()[:lead_words])
     title = a.title or ""
-    return _normalize(weighted_bag(f"{title}\n{title}\n{body}"))
+    bag = weighted_bag(f"{title}\n{title}\n{body}")
+    # Names tell events of one kind apart ("two celebrities enter rehab" are two stories).
+    for name in set(_NAME.findall(body)) | set(_NAME.findall(title)):
+        key = name.lower()
+        if key in bag:
+            bag[key] *= NAME_BOOST
+    if len(bag) > ARTICLE_TERMS:
+        bag = dict(heapq.nlargest(ARTICLE_TERMS, bag.items(), key=lambda kv: kv[1]))
+    return _normalize(bag)
+
+
+def _candidates(vec: dict[str, float], index: dict[str, set[int]]) -> list[int]:
+    """Stories sharing the most of this vector's top terms (at most MAX_CANDIDATES): constant work
+    per lookup however many stories exist. Terms posted for very many stories are skipped."""
+    shared: dict[int, int] = defaultdict(int)
+    for term, _ in heapq.nlargest(TOP_TERMS, vec.items(), key=lambda kv: kv[1]):
+        postings = index.get(term, ())
+        if len(postings) > MAX_POSTINGS:
+            continue  # a term in hundreds of stories points at no story in particular
+        for i in postings:
+            shared[i] += 1
+    if len(shared) <= MAX_CANDIDATES:
+        return list(shared)
+    return heapq.nlargest(MAX_CANDIDATES, shared, key=shared.__getitem__)
+
+
+def _with_pile_idf(vectors: list[dict[str, float]]) -> list[dict[str, float]]:
+    """Sharpen background weights with the pile's own document frequencies: in a large pile, a
+    word every story uses ("officials", "president") says little about which story an article is in."""
+    df: dict[str, int] = defaultdict(int)
+    for vec in vectors:
+        for term in vec:
+            df[term] += 1
+    n = len(vectors)
+    idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    return [_normalize({t: v * idf[t] for t, v in vec.items()}) for vec in vectors]
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -92,17 +133,18 @@ def cluster_articles(
     for i in range(len(stories)):
         reindex(i)
     ordered = sorted(articles, key=lambda a: (a.date is None, a.date or "", a.id))
-    for a in ordered:
-        vec = article_vector(a)
-        top_terms = [t for t, _ in sorted(vec.items(), key=lambda kv: -kv[1])[:TOP_TERMS]]
-        candidates: set[int] = set()
-        for t in top_terms:
-            candidates |= index.get(t, set())
+    vectors = [article_vector(a) for a in ordered]
+    near, far, merge = options.story_threshold, options.story_threshold_far, options.story_merge_threshold
+    if len(ordered) >= options.pile_idf_min_articles:
+        vectors = _with_pile_idf(vectors)
+        near, far, merge = options.story_threshold_idf, options.story_threshold_far_idf, options.story_merge_threshold_idf
+    for a, vec in zip(ordered, vectors):
+        candidates = _candidates(vec, index)
         best, best_sim = None, 0.0
         for i in candidates:
             sim = _dot(vec, stories[i].centroid)
             gap = _days(a.date, stories[i].last_date) if a.date else None
-            needed = options.story_threshold_far if gap is not None and gap > options.story_window_days else options.story_threshold
+            needed = far if gap is not None and gap > options.story_window_days else near
             if sim >= needed and sim > best_sim:
                 best, best_sim = i, sim
         if best is None:
@@ -110,7 +152,62 @@ def cluster_articles(
             best = len(stories) - 1
         _add(stories[best], vec, a)
         reindex(best)
-    return stories
+    return _merge_stories(stories, index, merge, frozenset(s.id for s in existing or []))
+
+
+def _merge_stories(
+    stories: list[StoryState], index: dict[str, set[int]], threshold: float, fixed: frozenset[str]
+) -> list[StoryState]:
+    """Second pass: merge stories whose centroids are close (single-pass clustering splits a story
+    when its first articles arrive before the ones that tie it together).
+
+    Candidates come from the inverted index on top terms, never all pairs; the closest pair merges
+    first, into the older story, whose id is kept. Two stories that already existed before this run
+    are never merged, so their ids stay stable.
+    """
+    if threshold <= 0 or len(stories) < 2:
+        return stories
+
+    alive = [True] * len(stories)
+    heap: list[tuple[float, int, int]] = []
+
+    def push_candidates(i: int) -> None:
+        for j in _candidates(stories[i].centroid, index):
+            if j != i and alive[j] and not (stories[i].id in fixed and stories[j].id in fixed):
+                sim = _dot(stories[i].centroid, stories[j].centroid)
+                if sim >= threshold:
+                    heapq.heappush(heap, (-sim, min(i, j), max(i, j)))
+
+    for i in range(len(stories)):
+        push_candidates(i)
+    while heap:
+        neg, i, j = heapq.heappop(heap)
+        if not (alive[i] and alive[j]):
+            continue
+        sim = _dot(stories[i].centroid, stories[j].centroid)
+        if sim < -neg - 1e-12:  # stale entry: a centroid changed since it was pushed
+            if sim >= threshold:
+                heapq.heappush(heap, (-sim, i, j))
+            continue
+        keep, drop = (i, j) if stories[j].id not in fixed else (j, i)
+        _absorb(stories[keep], stories[drop])
+        alive[drop] = False
+        for term, _ in sorted(stories[keep].centroid.items(), key=lambda kv: -kv[1])[:TOP_TERMS]:
+            index[term].add(keep)
+        push_candidates(keep)
+    return [s for s, ok in zip(stories, alive) if ok]
+
+
+def _absorb(into: StoryState, other: StoryState) -> None:
+    n, m = len(into.article_ids), len(other.article_ids)
+    cen = {k: v * n for k, v in into.centroid.items()}
+    for k, v in other.centroid.items():
+        cen[k] = cen.get(k, 0.0) + v * m
+    into.centroid = _normalize(dict(sorted(cen.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]))
+    into.article_ids.extend(other.article_ids)
+    dates = [d for d in (into.first_date, into.last_date, other.first_date, other.last_date) if d]
+    if dates:
+        into.first_date, into.last_date = min(dates), max(dates)
 
 
 def story_title(articles: list[Article], centroid: dict[str, float]) -> str:
@@ -136,3 +233,86 @@ def clean_headline(title: str, publisher: str | None = None) -> str:
         if m and pub[:5] in m.group(2).lower().replace(" ", ""):
             return m.group(1)
     return title
+
+
+def assign_stories(
+    articles: list[Article], options: Options = DEFAULT_OPTIONS, existing: list[StoryState] | None = None
+) -> tuple[dict[str, str], list[StoryState]]:
+    """Deduplicate, then cluster the representatives; copies join their representative's story.
+
+    Returns the story id of every article and the story states (for the next incremental run).
+    """
+    from storyline.dedup import find_duplicates
+
+    find_duplicates(articles, options)
+    representatives = [a for a in articles if a.duplicate_of is None]
+    states = cluster_articles(representatives, options, existing)
+    story_of = {aid: s.id for s in states for aid in s.article_ids}
+    for a in articles:
+        if a.duplicate_of is not None:
+            story_of[a.id] = story_of[a.duplicate_of]
+    return story_of, states
+
+
+def cluster_jsonl(in_path, out_path, options: Options = DEFAULT_OPTIONS) -> dict[str, int]:
+    """`storyline cluster`: rows {"id", "text", "title"?, "date"?} → rows {"id", "story"} in input
+    order (an "error" instead of "story" for a row that cannot be read). Written atomically."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    from storyline.clean.dates import find_dates
+    from storyline.report.files import atomic_write
+
+    in_path = Path(in_path)
+    if not in_path.is_file():
+        raise FileNotFoundError(f"{in_path}: no such file")
+    opener = gzip.open if in_path.name.endswith(".gz") else open
+    rows: list[dict] = []
+    articles: list[Article] = []
+    with opener(in_path, "rt", encoding="utf-8", errors="replace") as fh:  # type: ignore[operator]
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                rows.append({"id": None, "error": f"row {number}: invalid JSON ({exc.msg})"})
+                continue
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+                rows.append({"id": row.get("id") if isinstance(row, dict) else None, "error": f"row {number}: no 'text' string"})
+                continue
+            internal = f"r{number}"
+            date = None
+            if row.get("date"):
+                found = find_dates(str(row["date"]))
+                date = found[0].iso if found else None
+            title = row.get("title")
+            articles.append(Article(internal, f"{in_path}:row {number}", row["text"], str(title) if title else None, date=date))
+            rows.append({"id": row.get("id"), "_internal": internal})
+    story_of, states = assign_stories(articles, options) if articles else ({}, [])
+    lines = []
+    for row in rows:
+        internal = row.pop("_internal", None)
+        if internal is not None:
+            row["story"] = story_of[internal]
+        lines.append(json.dumps(row, ensure_ascii=False))
+    text = "\n".join(lines) + ("\n" if lines else "")
+    if Path(out_path).name.endswith(".gz"):
+        import os
+        import tempfile
+
+        out = Path(out_path)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(gzip.compress(text.encode("utf-8")))
+        os.replace(tmp, out)
+    else:
+        atomic_write(Path(out_path), text)
+    return {
+        "rows": len(rows),
+        "stories": len(states),
+        "duplicates": sum(1 for a in articles if a.duplicate_of),
+        "errors": sum(1 for r in rows if "error" in r),
+    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import defaultdict
 
 from storyline.model import Article, DuplicateCopy, DuplicateGroup
@@ -26,7 +27,8 @@ def shingles(text: str, k: int = 5) -> set[bytes]:
 def _minhash(sh: set[bytes], num_perm: int):
     from datasketch import MinHash
 
-    m = MinHash(num_perm=num_perm, seed=1)
+    # crc32 (C, 32-bit) instead of datasketch's default sha1: same estimates, several times faster.
+    m = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)
     m.update_batch(list(sh))
     return m
 

@@ -186,6 +186,7 @@ class SummarySentence:
     text: str
     span: Span  # the sentence the text comes from
     citations: list[Span] = field(default_factory=list)  # every supporting sentence, own included
+    copies: list[str] = field(default_factory=list)  # near-duplicate copies of cited articles (not support)
 
     @property
     def sources(self) -> list[str]:

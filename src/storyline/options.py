@@ -23,8 +23,18 @@ class Options:
     #: at least `story_threshold_far`.
     story_window_days: int = 21
     story_threshold_far: float = 0.30
+    #: After the single pass, stories whose centroids are at least this similar merge (0 disables).
+    story_merge_threshold: float = 0.30
+    #: Piles at least this large also weight words by their own document frequency (IDF), which
+    #: lowers every similarity; the three thresholds below then replace the three above.
+    pile_idf_min_articles: int = 50
+    story_threshold_idf: float = 0.10
+    story_threshold_far_idf: float = 0.10
+    story_merge_threshold_idf: float = 0.25
     #: Summary length budget in words, per story.
     summary_words: int = 120
+    #: Weight of centrality x support x position next to concept coverage when picking sentences.
+    summary_centrality_weight: float = 0.5
     #: Sentences from different articles at or above this similarity support each other (citations).
     support_threshold: float = 0.5
     #: Maximum timeline entries per story (the dates most sentences and sources mention win).

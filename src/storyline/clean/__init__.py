@@ -61,14 +61,20 @@ def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Art
         publisher = ex.sitename
         author = ex.author
         date, date_source = ex.date, ex.date_source
+        html_method = ex.method
     else:
         text_in = content
+        html_method = None
     # Long single lines (a 50 MB line) are split so line-level cleaning stays linear.
     if any(len(line) > 100_000 for line in text_in.split("\n", 50)):
         text_in = "\n".join(text_in[i : i + 100_000] for i in range(0, len(text_in), 100_000))
 
     result = clean_text(
-        text_in, given_title=title, template_lines=templates, min_sentence_words=options.clean_min_sentence_words
+        text_in,
+        given_title=title,
+        template_lines=templates,
+        min_sentence_words=options.clean_min_sentence_words,
+        extracted=raw.html is not None and html_method == "trafilatura",
     )
     if not result.text.strip():
         reason = "no article text found"

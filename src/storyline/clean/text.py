@@ -225,8 +225,13 @@ def clean_text(
     given_title: str | None = None,
     template_lines: frozenset[str] = frozenset(),
     min_sentence_words: int = 8,
+    extracted: bool = False,
 ) -> TextCleanResult:
-    """Remove page furniture from already-extracted plain text; keep the article."""
+    """Remove page furniture from already-extracted plain text; keep the article.
+
+    `extracted`: the text is an HTML extractor's main-content output, so position on the page
+    no longer tells body from furniture; only what a line says (vocabulary, credits, datelines,
+    comment sections, the repeated title) removes it."""
     blocks = _split_blocks(text)
     if not blocks:
         return TextCleanResult(text="")
@@ -265,7 +270,7 @@ def clean_text(
 
     # Reader comments are sentence-like but not the article: a comment header or a run of comment
     # signatures after the body has begun closes the article.
-    comments_at = _comments_start(blocks)
+    comments_at = None if extracted else _comments_start(blocks)
     if comments_at is not None:
         for b in blocks[comments_at:]:
             if b.kind != "bad" or b.reason in ("dateline", "byline"):
@@ -273,14 +278,19 @@ def clean_text(
         blocks[comments_at].end_marker = True
 
     # The body: maximum-scoring run of blocks.
-    lo, hi = _max_segment([_score(b) for b in blocks])
-    if hi < lo:
-        lo, hi = 0, -1
-    # The body starts and ends with a sentence: unpunctuated lines at its edges are teasers and links.
-    while lo <= hi and not (blocks[lo].kind == "good" or (blocks[lo].kind == "near" and blocks[lo].ends_sentence)):
-        lo += 1
-    while hi >= lo and not (blocks[hi].kind == "good" or (blocks[hi].kind == "near" and blocks[hi].ends_sentence)):
-        hi -= 1
+    if extracted:
+        # An HTML extractor already chose the main block: only what the checks above marked goes.
+        kept_idx = [b.index for b in blocks if b.kind != "bad"]
+        lo, hi = (kept_idx[0], kept_idx[-1]) if kept_idx else (0, -1)
+    else:
+        lo, hi = _max_segment([_score(b) for b in blocks])
+        if hi < lo:
+            lo, hi = 0, -1
+        # The body starts and ends with a sentence: unpunctuated lines at its edges are teasers and links.
+        while lo <= hi and not (blocks[lo].kind == "good" or (blocks[lo].kind == "near" and blocks[lo].ends_sentence)):
+            lo += 1
+        while hi >= lo and not (blocks[hi].kind == "good" or (blocks[hi].kind == "near" and blocks[hi].ends_sentence)):
+            hi -= 1
     body_bag = weighted_bag(" ".join(b.text for b in blocks[lo : hi + 1] if b.kind in ("good", "near")))
 
     title_block = _pick_title(blocks, body_bag, lo if hi >= lo else len(blocks), given_title)
@@ -306,8 +316,9 @@ def clean_text(
             if nxt.kind != "bad" and (_is_headline_like(nxt, allow_period=True) or not nxt.ends_sentence) and nxt.n <= 20:
                 nxt.kind, nxt.reason = "bad", "related-links"
 
-    # Runs of two or more headline-like short lines are link lists (menus, "related" lists).
-    i = 0
+    # Runs of two or more headline-like short lines are link lists (menus, "related" lists); an
+    # HTML extractor has already dropped those, and the lists it keeps are the article's.
+    i = len(blocks) if extracted else 0
     while i < len(blocks):
         j = i
         while j < len(blocks) and blocks[j].kind in ("short", "near") and _is_headline_like(blocks[j]):
@@ -334,7 +345,7 @@ def clean_text(
                 is_heading = (
                     b.n <= 12 and prev is not None and nxt is not None and prev.kind == "good" and nxt.kind in ("good", "near")
                 )
-                if is_heading:
+                if is_heading or extracted:
                     b.keep = True
                 else:
                     b.reason = "fragment"
@@ -346,7 +357,8 @@ def clean_text(
             else:
                 b.reason = "page-footer" if not after_end else "after-article-end"
 
-    _remove_unrelated_inserts(blocks)
+    if not extracted:
+        _remove_unrelated_inserts(blocks)
 
     kept = [b for b in blocks if b.keep]
     parts: list[str] = []

@@ -1,0 +1,69 @@
+"""`storyline summarize` and the summarizer's contract: budget, citations, copies not counted."""
+
+import json
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.model import Article
+from storyline.summarize import summarize_articles
+
+DOCS = [
+    {
+        "id": "wire",
+        "date": "2025-10-14",
+        "title": "Dam gate fails, 640 evacuated",
+        "text": "A spillway gate at the Kessler Dam on the Orla River failed during heavy rain on Tuesday. "
+        "About 640 residents of the Eastbank district were evacuated to the sports hall overnight. "
+        "Mayor Aleksei Marchenko said that nobody was hurt in the flooding of the Eastbank streets.",
+    },
+    {
+        "id": "local",
+        "date": "2025-10-15",
+        "text": "The Orla Water Authority said engineers closed a second gate at the Kessler Dam on Wednesday. "
+        "About 640 residents of the Eastbank district were evacuated to the sports hall, officials confirmed. "
+        "The authority has asked an independent panel to investigate why the spillway gate failed.",
+    },
+    {
+        "id": "blog",
+        "date": "2025-10-16",
+        "text": "Residents of Eastbank returned home on Thursday after the Kessler Dam spillway gate failure. "
+        "Volunteers cleaned the mud from the streets of Eastbank, and the mayor thanked them in a speech. "
+        "An independent panel will investigate why the spillway gate at the Kessler Dam failed.",
+    },
+]
+
+
+def test_cited_summary_counts_copies_once():
+    arts = [Article(d["id"], d["id"], d["text"], d.get("title"), date=d["date"]) for d in DOCS]
+    arts.append(Article("repost", "repost", DOCS[0]["text"] + " Read more on our site.", date="2025-10-15"))
+    summary = summarize_articles(arts, words=60, strict=True)
+    assert summary and sum(len(s.text.split()) for s in summary) <= 60
+    by_text = {s.text: s for s in summary}
+    for s in summary:
+        assert "repost" not in s.sources  # a copy is never independent support
+        for c in s.citations:
+            text = next(a.text for a in arts if a.id == c.article_id)
+            assert text[c.start : c.end].strip()  # every citation points at real text
+    evacuated = [s for t, s in by_text.items() if "640 residents" in t]
+    if evacuated:
+        assert set(evacuated[0].sources) >= {"wire", "local"}
+        if "wire" in evacuated[0].sources:
+            assert "repost" in evacuated[0].copies
+
+
+def test_summarize_command(tmp_path):
+    src = tmp_path / "clusters.jsonl"
+    rows = [{"id": "dam", "docs": DOCS}, {"id": "empty", "docs": []}, {"id": "nodocs"}]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n")
+    out = tmp_path / "sum.jsonl"
+    result = CliRunner().invoke(app, ["summarize", "--in", str(src), "--out", str(out), "--words", "40"])
+    assert result.exit_code == 0, result.output
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [g["id"] for g in got] == ["dam", "empty", "nodocs", None]
+    dam = got[0]
+    assert len(dam["summary"].split()) <= 40
+    assert dam["sentences"] and all(s["sources"] for s in dam["sentences"])
+    assert " ".join(s["text"] for s in dam["sentences"]) == dam["summary"]
+    assert all(set(s["sources"]) <= {"wire", "local", "blog"} for s in dam["sentences"])
+    assert all("error" in g for g in got[1:])
