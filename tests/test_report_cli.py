@@ -75,3 +75,35 @@ def test_cli_no_usable_input(tmp_path):
 def test_cli_help_lists_commands():
     res = CliRunner().invoke(app, ["--help"])
     assert res.exit_code == 0 and "digest" in res.output
+
+
+def test_cli_lists_every_command():
+    res = CliRunner().invoke(app, ["--help"])
+    for command in ("digest", "clean", "cluster", "summarize", "timeline", "quotes", "eval"):
+        assert command in res.output
+
+
+def test_cli_timeline(examples_dir):
+    res = CliRunner().invoke(app, ["timeline", str(examples_dir)], env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.output
+    assert "Kessler" in res.output or "spillway" in res.output
+    assert "2025-" in res.output
+
+
+def test_cli_quotes_filter_by_speaker_variant(examples_dir):
+    res = CliRunner().invoke(app, ["quotes", str(examples_dir), "--speaker", "marchenko"], env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.output
+    assert "Marchenko" in res.output and "evacuation worked" in res.output
+    assert "Vandermeer" not in res.output
+    res = CliRunner().invoke(app, ["quotes", str(examples_dir), "--speaker", "Nobody Atall"])
+    assert res.exit_code == 0 and "No quotes by Nobody Atall" in res.output
+
+
+def test_speaker_matching():
+    from storyline.report.terminal import matches_speaker
+
+    aliases = {"Sergei Lavrov": ["Sergey Lavrov", "Lavrov"]}
+    assert matches_speaker("Sergei Lavrov", "sergey lavrov", aliases)
+    assert matches_speaker("Sergei Lavrov", "LAVROV", aliases)
+    assert not matches_speaker("Sergei Lavrov", "Sergei Shoigu", aliases)
+    assert not matches_speaker(None, "lavrov", aliases)

@@ -32,6 +32,59 @@ def _options(config: Optional[Path], words: Optional[int] = None) -> Options:
     return opts
 
 
+def _run(paths: list[str], options: Options, console: Console, show_progress: bool = True):
+    """Read and process inputs for the commands that print views of a digest."""
+    from storyline.pipeline import read_inputs, run_pipeline
+
+    docs, errors = read_inputs(paths, stdin=sys.stdin if "-" in paths else None)
+    if not docs:
+        for e in errors:
+            console.print(f"[red]error[/] {e.source}: {e.reason}")
+        console.print("[red]No usable articles in the input.[/]")
+        raise typer.Exit(code=1)
+    if len(docs) >= options.progress_threshold and show_progress:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+            tasks: dict[str, int] = {}
+
+            def progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done)
+
+            return run_pipeline(docs, errors, options, progress)
+    return run_pipeline(docs, errors, options)
+
+
+_PATHS_HELP = "Files or directories (.txt, .html, .json/.jsonl[.gz], .warc[.gz]); '-' reads JSON Lines from stdin."
+
+
+@app.command()
+def timeline(
+    paths: list[str] = typer.Argument(..., help=_PATHS_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
+) -> None:
+    """Print each story's dated timeline: what happened when, and which sources report it."""
+    from storyline.report.terminal import print_timelines
+
+    console = Console()
+    print_timelines(_run(paths, _options(config), Console(stderr=True)), console)
+
+
+@app.command()
+def quotes(
+    paths: list[str] = typer.Argument(..., help=_PATHS_HELP),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only quotes by this person (any spelling or name part)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
+) -> None:
+    """Print the quote ledger: who said what, when, and in which article."""
+    from storyline.report.terminal import print_quotes
+
+    console = Console()
+    shown = print_quotes(_run(paths, _options(config), Console(stderr=True)), console, speaker)
+    if shown == 0:
+        console.print(f"No quotes{' by ' + speaker if speaker else ''} found.")
+
+
 @app.command()
 def digest(
     paths: list[str] = typer.Argument(..., help="Files or directories (.txt, .html, .json/.jsonl[.gz], .warc[.gz]); '-' reads JSON Lines from stdin."),
@@ -41,30 +94,11 @@ def digest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the digest."),
 ) -> None:
     """Clean, deduplicate, cluster and summarise articles; print a digest and write reports."""
-    from storyline.pipeline import read_inputs, run_pipeline
     from storyline.report import write_reports
     from storyline.report.terminal import print_digest
 
     console = Console(stderr=quiet)
-    options = _options(config, words)
-    docs, errors = read_inputs(paths, stdin=sys.stdin if "-" in paths else None)
-    if not docs:
-        for e in errors:
-            console.print(f"[red]error[/] {e.source}: {e.reason}")
-        console.print("[red]No usable articles in the input.[/]")
-        raise typer.Exit(code=1)
-    if len(docs) >= options.progress_threshold and not quiet:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
-            tasks: dict[str, int] = {}
-
-            def progress(stage: str, done: int, total: int) -> None:
-                if stage not in tasks:
-                    tasks[stage] = bar.add_task(stage, total=total)
-                bar.update(tasks[stage], completed=done)
-
-            result = run_pipeline(docs, errors, options, progress)
-    else:
-        result = run_pipeline(docs, errors, options)
+    result = _run(paths, _options(config, words), console, show_progress=not quiet)
     if not quiet:
         print_digest(result, console)
     if out is not None:

@@ -18,7 +18,7 @@ from typing import Any, Literal
 SCHEMA_VERSION = "1.0"
 
 DateSource = Literal["given", "html-meta", "url", "dateline", "text", "inferred"]
-Granularity = Literal["day", "month", "year"]
+Granularity = Literal["day", "week", "month", "year"]  # a week is written as its Monday
 
 
 def parse_iso(value: str | None) -> dt.date | None:

@@ -31,7 +31,7 @@ _AFTER_SPEAKER_FIRST = re.compile(rf"^[,.]?\s*{_SPEAKER} (?:\w+ly )?(?:has |had 
 _BEFORE = re.compile(rf"{_SPEAKER} (?:\w+ly )?(?:has |had |also )?{_CUE}(?: \w+)?(?: that| of)?[,:]?\s*$")
 _ACCORDING = re.compile(rf"[Aa]ccording to {_SPEAKER},\s*")
 _INDIRECT_LEAD = re.compile(
-    rf"^(?:[^,]{{0,60}}, )?{_SPEAKER} (?:\w+ly )?(?:has |had |also )?{_CUE}(?:(?: [\w’',]+){{0,14}}? that)? (?P<clause>.{{20,}})$"
+    rf"^(?:[^,]{{0,60}}, )?{_SPEAKER} (?:\w+ly )?(?:has |had |also )?{_CUE}(?:(?: [\w’',]+){{0,30}}? that)? (?P<clause>.{{20,}})$"
 )
 _INDIRECT_TAIL = re.compile(rf"^(?P<clause>.{{20,}}?),? {_SPEAKER} (?:\w+ly )?(?:has |had )?{_CUE}\b[^,]{{0,40}}[.!]?$")
 _NON_PERSON = re.compile(r"\b(statement|document|report|ministry|readout|release|agency|website|media|reports|study|survey)\b", re.I)

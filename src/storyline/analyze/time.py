@@ -23,13 +23,24 @@ _WEEKDAY = re.compile(
     r"\b(?P<mod>[Ll]ast |[Nn]ext |[Tt]his |[Oo]n |[Ee]arlier on |[Ll]ate )?" + _WEEKDAY_RE + r"\b(?!,? (?:\d|" + _MONTH_NAMES + r"))"
 )
 _RELATIVE = re.compile(
-    r"\b(?P<rel>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night"
+    r"\b(?P<rel>the day before yesterday|the day after tomorrow|(?:earlier |later )?this week|last week|next week|a week ago"
+    r"|today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night"
     r"|(?:earlier |later )?this (?:month|year)|last (?:month|year)|next (?:month|year)|a year ago|(?:\w+|\d+) (?:days|weeks|months|years) ago)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?) (?P<year>(?:19|20)\d\d)\b(?![-/.]\d)")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
-_FUTURE = re.compile(r"\b(will|would|is to|are to|plans? to|scheduled|expected to|next|upcoming|due to)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(will|would|is to|are to|plans? to|scheduled|expected|next|upcoming|due to"
+    # present tense of scheduled events: "the board meets on Friday"
+    r"|meets|begins|starts|opens|resumes|takes effect|takes place|votes|visits|travels|arrives|ends|closes)\b",
+    re.IGNORECASE,
+)
+#: A past-tense verb just before the expression makes it past ("announced on Friday"), except
+#: verbs that announce the future themselves.
+_PAST_BEFORE = re.compile(
+    r"\b(said|says|told|announced|stated|added|(?!expected\b|scheduled\b|planned\b|slated\b)\w+ed)\s+(?:on\s+|last\s+)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +56,8 @@ class TimeExpr:
 def _iso(d: dt.date, granularity: str) -> str:
     if granularity == "day":
         return d.isoformat()
+    if granularity == "week":
+        return (d - dt.timedelta(days=d.weekday())).isoformat()  # the week's Monday
     if granularity == "month":
         return f"{d.year:04d}-{d.month:02d}"
     return f"{d.year:04d}"
@@ -110,7 +123,7 @@ def find_time_expressions(text: str, ref: dt.date | None, year_only: bool = Fals
         """Is the expression at `pos` about the future? Decided by the words just before it."""
         window = text[max(0, pos - 60) : pos]
         window = re.split(r"[.;,]", window)[-1]
-        if re.search(r"\b(said|says|told|announced|stated|added|\w+ed)\s+(?:on\s+|last\s+)?$", window):
+        if _PAST_BEFORE.search(window):
             return False
         return bool(_FUTURE.search(window))
 
@@ -134,7 +147,9 @@ def find_time_expressions(text: str, ref: dt.date | None, year_only: bool = Fals
         for m in ([] if year_only else _WEEKDAY.finditer(text)):
             wd = WEEKDAYS[m.group("wd").lower()]
             d = _weekday_date(wd, ref, m.group("mod") or "", future_at(m.start()))
-            add(m.start("wd") if not (m.group("mod") or "").strip().lower() in ("last", "next", "this") else m.start(), m.end(), d.isoformat(), "day", "relative")
+            # "last/next/this Friday" is one expression; in "on Friday" the span is just the weekday.
+            keeps_modifier = (m.group("mod") or "").strip().lower() in ("last", "next", "this")
+            add(m.start() if keeps_modifier else m.start("wd"), m.end(), d.isoformat(), "day", "relative")
         for m in ([] if year_only else _RELATIVE.finditer(text)):
             rel = m.group("rel").lower()
             d, gran = _resolve_relative(rel, ref)
@@ -150,6 +165,18 @@ def _resolve_relative(rel: str, ref: dt.date) -> tuple[dt.date | None, str]:
         return ref, "day"
     if rel in ("yesterday", "last night"):
         return ref - dt.timedelta(days=1), "day"
+    if rel == "the day before yesterday":
+        return ref - dt.timedelta(days=2), "day"
+    if rel == "the day after tomorrow":
+        return ref + dt.timedelta(days=2), "day"
+    if rel.endswith("this week"):
+        return ref, "week"
+    if rel == "last week":
+        return ref - dt.timedelta(weeks=1), "week"
+    if rel == "next week":
+        return ref + dt.timedelta(weeks=1), "week"
+    if rel == "a week ago":
+        return ref - dt.timedelta(weeks=1), "day"
     if rel == "tomorrow":
         return ref + dt.timedelta(days=1), "day"
     if rel.endswith("this month"):

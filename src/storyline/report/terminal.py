@@ -55,3 +55,68 @@ def print_digest(digest: Digest, console: Console | None = None, max_stories: in
         console.print(f"[dim]… and {len(digest.stories) - max_stories} more stories in the reports.[/]")
     for e in digest.errors[:20]:
         console.print(f"[red]skipped[/] {escape(e.source)}: {escape(e.reason)}")
+
+
+def _source_label(article) -> str:
+    return f"{article.publisher or '?'}, {article.date or 'undated'}"
+
+
+def print_timelines(digest: Digest, console: Console | None = None) -> None:
+    """Every story's dated timeline, with the sources of each entry."""
+    console = console or Console()
+    articles = {a.id: a for a in digest.articles}
+    for story in digest.stories:
+        if not story.timeline:
+            continue
+        table = Table(title=escape(story.title), title_justify="left", show_header=True, header_style="bold", box=None)
+        table.add_column("date", style="yellow", no_wrap=True)
+        table.add_column("what happened")
+        table.add_column("sources", style="cyan")
+        for t in story.timeline:
+            date = t.date + ("" if t.granularity == "day" else f" ({t.granularity})")
+            if t.date_provenance == "inferred":
+                date += " [dim]inferred[/]"
+            table.add_row(date, escape(t.text), escape("; ".join(_source_label(articles[s]) for s in t.sources)))
+        console.print(table)
+        console.print()
+
+
+def matches_speaker(name: str | None, query: str, aliases: dict[str, list[str]]) -> bool:
+    """Does a quote's speaker match a user's query? Canonical name or any variant, any case, and
+    a single word matches a name part ("lavrov" → "Sergey Lavrov")."""
+    if not name:
+        return False
+    q = " ".join(query.lower().split())
+    for variant in [name, *aliases.get(name, [])]:
+        v = variant.lower()
+        if q == v or q in v.split() or (" " in q and q in v):
+            return True
+    return False
+
+
+def print_quotes(digest: Digest, console: Console | None = None, speaker: str | None = None) -> int:
+    """The quote ledger: per story, per speaker, who said what, when and where. Returns the count."""
+    console = console or Console()
+    articles = {a.id: a for a in digest.articles}
+    shown = 0
+    for story in digest.stories:
+        aliases = {e.name: e.aliases for e in story.entities}
+        quotes = [q for q in story.quotes if speaker is None or matches_speaker(q.speaker, speaker, aliases)]
+        if not quotes:
+            continue
+        console.print(f"[bold]{escape(story.title)}[/]")
+        by_speaker: dict[str, list] = {}
+        for q in quotes:
+            by_speaker.setdefault(q.speaker or "(speaker unknown)", []).append(q)
+        for name, items in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            console.print(f"  [bold magenta]{escape(name)}[/] [dim]({len(items)})[/]")
+            for q in sorted(items, key=lambda q: (q.date or "9999", q.span.start)):
+                marks = ("“", "”") if q.kind == "direct" else ("", "")
+                console.print(
+                    f"    [yellow]{q.date or 'undated':<10}[/] {marks[0]}{escape(q.text)}{marks[1]} "
+                    f"[dim]({escape(q.cue or q.kind)}; {escape(_source_label(articles[q.article_id]))}, "
+                    f"chars {q.span.start}–{q.span.end})[/]"
+                )
+                shown += 1
+        console.print()
+    return shown
