@@ -87,7 +87,8 @@ def quotes(
 
 @app.command()
 def digest(
-    paths: list[str] = typer.Argument(..., help="Files or directories (.txt, .html, .json/.jsonl[.gz], .warc[.gz]); '-' reads JSON Lines from stdin."),
+    paths: Optional[list[str]] = typer.Argument(None, help=_PATHS_HELP + " Not needed with --db."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Report from this store (see `storyline ingest`) instead of reading files."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Directory for report.json, report.md and report.html."),
     words: Optional[int] = typer.Option(None, "--words", help="Summary length per story, in words (default 120)."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
@@ -98,12 +99,73 @@ def digest(
     from storyline.report.terminal import print_digest
 
     console = Console(stderr=quiet)
-    result = _run(paths, _options(config, words), console, show_progress=not quiet)
+    if db is not None:
+        from storyline.store import Store, StoreError
+
+        try:
+            store = Store(db)
+        except StoreError as exc:
+            console.print(f"[red]error[/] {exc}")
+            raise typer.Exit(code=2)
+        result = store.digest()
+        store.close()
+    elif paths:
+        result = _run(paths, _options(config, words), console, show_progress=not quiet)
+    else:
+        console.print("[red]error[/] give files/directories to read, or --db FILE")
+        raise typer.Exit(code=2)
     if not quiet:
         print_digest(result, console)
     if out is not None:
         paths_written = write_reports(result, out)
         console.print("Wrote " + ", ".join(str(p) for p in paths_written.values()))
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help=_PATHS_HELP),
+    db: Path = typer.Option(Path("storyline.db"), "--db", help="The store (SQLite); created if missing."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
+) -> None:
+    """Add articles to the store; stories update incrementally with stable ids. Safe to re-run."""
+    from storyline.store import StoreError, ingest as ingest_paths
+
+    console = Console(stderr=True)
+    try:
+        with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("ingest", total=None)
+            stats = ingest_paths(paths, db, _options(config), progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except StoreError as exc:
+        console.print(f"[red]error[/] {exc}")
+        raise typer.Exit(code=2)
+    console.print(
+        f"{stats['added']} articles added, {stats['already_stored']} already stored, {stats['errors']} errors; "
+        f"{stats['stories_updated']} stories updated in {db}"
+    )
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(Path("storyline.db"), "--db", help="The store to serve."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind; the default is this machine only."),
+) -> None:
+    """Browse stories, articles and search in a local web UI (JSON API under /api, schema at /docs)."""
+    import uvicorn
+
+    from storyline.store import StoreError
+    from storyline.web import create_app
+
+    console = Console(stderr=True)
+    try:
+        app_ = create_app(db)
+    except StoreError as exc:
+        console.print(f"[red]error[/] {exc}")
+        raise typer.Exit(code=2)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        console.print(f"[yellow]warning[/] serving on {host}: anyone who can reach this address can read the store")
+    console.print(f"storyline on http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command("clean")

@@ -28,6 +28,7 @@ from storyline.model import Removed
 
 _SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$|:$")
 _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+_MARKUP = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^>]*)?>|[{};]\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
 
 
@@ -200,8 +201,8 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
     for b in blocks[: min(first_body + 1, 25)]:
         seen[b.text.lower()] = seen.get(b.text.lower(), 0) + 1
     for b in blocks[: min(first_body + 1, 25)]:
-        if b.kind == "bad" or b.n < 3 or b.n > 30:
-            continue
+        if b.kind == "bad" or b.n < 3 or b.n > 30 or _MARKUP.search(b.text):
+            continue  # markup or code is never a headline
         if b.index > first_body or (b.index == first_body and (b.ends_sentence or b.n > 20)):
             continue  # the body's first line can be the headline only if it is not a sentence
         if b.text.endswith(".") and b.n > 15:

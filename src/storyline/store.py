@@ -1,0 +1,366 @@
+"""The store: an SQLite file (WAL, FTS5) that keeps articles and stories across runs.
+
+`ingest` adds articles idempotently (an article's id comes from its content, so the same content
+twice is stored once) and updates stories incrementally with stable ids. Work is committed in
+batches, each batch one transaction holding its articles *and* the stories they changed, so an
+interrupted ingest (Ctrl-C, kill -9, power loss) leaves the database as it was after the last
+finished batch, and running the same ingest again completes the job.
+
+Stories are stored as JSON of the data model (never pickle: a database file is data, and loading
+it must not run code). The schema is versioned with `PRAGMA user_version` and migrated forward.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from storyline.model import (
+    Article,
+    Digest,
+    DuplicateCopy,
+    DuplicateGroup,
+    Entity,
+    InputError,
+    Mention,
+    Quote,
+    Removed,
+    Span,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+from storyline.options import DEFAULT_OPTIONS, Options
+
+DEFAULT_DB = "storyline.db"
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: list[str] = [
+    # 0 -> 1
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        url TEXT, title TEXT, publisher TEXT, author TEXT,
+        date TEXT, date_source TEXT, language TEXT,
+        text TEXT NOT NULL,
+        removed TEXT NOT NULL,            -- JSON [{text, reason}]
+        duplicate_of TEXT,
+        extra TEXT NOT NULL,              -- JSON
+        story_id TEXT,
+        added_at REAL NOT NULL
+    );
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        state TEXT NOT NULL,              -- JSON StoryState (centroid etc.) for incremental clustering
+        story TEXT NOT NULL,              -- JSON Story (summary, timeline, entities, quotes)
+        n_articles INTEGER NOT NULL,
+        first_date TEXT, last_date TEXT,
+        updated_at REAL NOT NULL
+    );
+    CREATE INDEX stories_order ON stories(last_date, n_articles);
+    CREATE TABLE errors (source TEXT PRIMARY KEY, reason TEXT NOT NULL, at REAL NOT NULL);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE VIRTUAL TABLE stories_fts USING fts5(story_id UNINDEXED, title, summary);
+    """,
+]
+
+
+class StoreError(Exception):
+    """The database cannot be used (newer schema, not a storyline database, ...)."""
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and create or migrate) a store. WAL mode: readers never block the writer."""
+    path = Path(path)
+    if readonly:
+        if not path.is_file():
+            raise StoreError(f"{path}: no such database (run `storyline ingest` first)")
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    try:
+        if not readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA busy_timeout=10000")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path}: not a storyline database ({exc})") from None
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(f"{path}: schema version {version} is newer than this storyline ({SCHEMA_VERSION}); upgrade storyline")
+    if version < SCHEMA_VERSION:
+        if readonly:
+            conn.close()
+            raise StoreError(f"{path}: schema version {version} needs migrating; open it once without read-only")
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            conn.close()
+            raise StoreError(f"{path}: not a storyline database")
+        for v in range(version, SCHEMA_VERSION):
+            # each migration is one transaction, version bump included
+            conn.executescript("BEGIN;" + _MIGRATIONS[v] + f"PRAGMA user_version={v + 1};COMMIT;")
+    conn.isolation_level = None  # transactions are explicit (see _transaction)
+    return conn
+
+
+# -- JSON of the data model ---------------------------------------------------------------------
+
+
+def _span(d: dict) -> Span:
+    return Span(d["article_id"], d["start"], d["end"])
+
+
+def story_from_dict(d: dict) -> Story:
+    return Story(
+        id=d["id"],
+        title=d["title"],
+        article_ids=list(d["article_ids"]),
+        summary=[
+            SummarySentence(s["text"], _span(s["span"]), [_span(c) for c in s["citations"]], list(s.get("copies", [])))
+            for s in d["summary"]
+        ],
+        timeline=[
+            TimelineEntry(t["date"], t["granularity"], t["text"], _span(t["span"]), [_span(c) for c in t["citations"]], t["date_provenance"])
+            for t in d["timeline"]
+        ],
+        entities=[
+            Entity(e["id"], e["name"], e["type"], list(e["aliases"]), list(e["roles"]), [Mention(_span(m["span"]), m["text"]) for m in e["mentions"]])
+            for e in d["entities"]
+        ],
+        quotes=[
+            Quote(q["speaker"], q["text"], _span(q["span"]), q["cue"], q["kind"], q["date"], q.get("speaker_entity"))
+            for q in d["quotes"]
+        ],
+        date_range=tuple(d["date_range"]),  # type: ignore[arg-type]
+    )
+
+
+def _article_from_row(r: sqlite3.Row) -> Article:
+    return Article(
+        id=r["id"], source=r["source"], text=r["text"], title=r["title"], url=r["url"], publisher=r["publisher"],
+        author=r["author"], date=r["date"], date_source=r["date_source"], language=r["language"],
+        removed=[Removed(x["text"], x["reason"]) for x in json.loads(r["removed"])],
+        duplicate_of=r["duplicate_of"], extra=json.loads(r["extra"]),
+    )  # fmt: skip
+
+
+def _state_from_json(text: str):
+    from storyline.cluster import StoryState
+
+    d = json.loads(text)
+    return StoryState(d["id"], list(d["article_ids"]), dict(d["centroid"]), d.get("first_date"), d.get("last_date"))
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def ingest(
+    paths: Iterable[str],
+    db: str | Path = DEFAULT_DB,
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    batch_size: int = 200,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
+    """Add the articles under `paths` to the store and update their stories. Idempotent."""
+    from storyline.clean import clean_document, template_lines
+    from storyline.pipeline import read_inputs
+
+    docs, errors = read_inputs(list(paths))
+    conn = connect(db)
+    stats = {"read": len(docs), "added": 0, "already_stored": 0, "errors": len(errors), "stories_updated": 0}
+    try:
+        with _transaction(conn):
+            for e in errors:
+                conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (e.source, e.reason, time.time()))
+        templates = template_lines([d.text for d in docs if d.text])
+        states = [_state_from_json(r["state"]) for r in conn.execute("SELECT state FROM stories")]
+        pending: list[Article] = []
+        for i, doc in enumerate(docs, start=1):
+            result = clean_document(doc, options, templates)
+            if isinstance(result, InputError):
+                stats["errors"] += 1
+                with _transaction(conn):
+                    conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (result.source, result.reason, time.time()))
+            elif conn.execute("SELECT 1 FROM articles WHERE id = ?", (result.id,)).fetchone() or any(a.id == result.id for a in pending):
+                stats["already_stored"] += 1
+            else:
+                pending.append(result)
+            if len(pending) >= batch_size or (i == len(docs) and pending):
+                touched, states = _commit_batch(conn, pending, options, states)
+                stats["stories_updated"] += touched
+                stats["added"] += len(pending)
+                pending = []
+            if progress:
+                progress(i, len(docs))
+    finally:
+        conn.close()
+    return stats
+
+
+def _commit_batch(conn: sqlite3.Connection, new: list[Article], options: Options, existing: list) -> tuple[int, list]:
+    """One transaction: the new articles, and every story they join or open, rebuilt."""
+    from storyline.cluster import cluster_articles
+    from storyline.dedup import find_duplicates
+    from storyline.pipeline import build_story
+
+    before = {s.id: len(s.article_ids) for s in existing}
+    states = cluster_articles(new, options, existing)
+    touched = [s for s in states if len(s.article_ids) != before.get(s.id, -1)]
+    new_ids = {a.id for a in new}
+    with _transaction(conn):
+        now = time.time()
+        for a in new:
+            conn.execute(
+                "INSERT INTO articles (id, source, url, title, publisher, author, date, date_source, language, text,"
+                " removed, duplicate_of, extra, story_id, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (a.id, a.source, a.url, a.title, a.publisher, a.author, a.date, a.date_source, a.language, a.text,
+                 json.dumps([asdict(r) for r in a.removed]), None, json.dumps(a.extra, default=str), None, now),
+            )  # fmt: skip
+        for state in touched:
+            members = _load_articles(conn, state.article_ids)
+            # Copies are always in the same story as their original: fold them within the story.
+            for m in members:
+                m.duplicate_of = None
+            find_duplicates(members, options)
+            reps = [m for m in members if m.duplicate_of is None]
+            story = build_story(state, reps, options)
+            story.article_ids = [m.id for m in reps] + [m.id for m in members if m.duplicate_of]
+            for m in members:
+                conn.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?", (state.id, m.duplicate_of, m.id))
+            state_json = json.dumps({"id": state.id, "article_ids": state.article_ids, "centroid": state.centroid,
+                                     "first_date": state.first_date, "last_date": state.last_date})  # fmt: skip
+            conn.execute(
+                "INSERT INTO stories (id, title, state, story, n_articles, first_date, last_date, updated_at)"
+                " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, state=excluded.state,"
+                " story=excluded.story, n_articles=excluded.n_articles, first_date=excluded.first_date,"
+                " last_date=excluded.last_date, updated_at=excluded.updated_at",
+                (state.id, story.title, state_json, json.dumps(asdict(story)), len(reps), story.date_range[0], story.date_range[1], now),
+            )
+            conn.execute("DELETE FROM stories_fts WHERE story_id = ?", (state.id,))
+            conn.execute(
+                "INSERT INTO stories_fts (story_id, title, summary) VALUES (?, ?, ?)",
+                (state.id, story.title, " ".join(s.text for s in story.summary)),
+            )
+        assert new_ids <= {r[0] for r in conn.execute(
+            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(new_ids))})", list(new_ids))}  # fmt: skip
+    return len(touched), states
+
+
+def _load_articles(conn: sqlite3.Connection, ids: list[str]) -> list[Article]:
+    out: dict[str, Article] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        for r in conn.execute(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            out[r["id"]] = _article_from_row(r)
+    return [out[i] for i in ids if i in out]
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+class Store:
+    """Read access for reports and the web UI (one connection, read-only, thread-safe for reads)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.conn = connect(self.path, readonly=True)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def counts(self) -> dict[str, int]:
+        c = self.conn
+        return {
+            "articles": c.execute("SELECT count(*) FROM articles").fetchone()[0],
+            "stories": c.execute("SELECT count(*) FROM stories").fetchone()[0],
+            "errors": c.execute("SELECT count(*) FROM errors").fetchone()[0],
+        }
+
+    def story_list(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Newest first (by last date), then biggest."""
+        rows = self.conn.execute(
+            "SELECT id, title, n_articles, first_date, last_date FROM stories"
+            " ORDER BY last_date IS NULL, last_date DESC, n_articles DESC, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [dict(r) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        r = self.conn.execute("SELECT story FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return story_from_dict(json.loads(r["story"])) if r else None
+
+    def article(self, article_id: str) -> Article | None:
+        r = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _article_from_row(r) if r else None
+
+    def article_story(self, article_id: str) -> str | None:
+        r = self.conn.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return r["story_id"] if r else None
+
+    def articles(self, ids: list[str]) -> list[Article]:
+        return _load_articles(self.conn, ids)
+
+    def search(self, query: str, limit: int = 30) -> dict[str, list[dict[str, Any]]]:
+        """Full-text search over articles and stories. The query is words, not FTS syntax: each
+        word is quoted, so user input can never be an FTS5 expression error."""
+        words = [w for w in query.replace('"', " ").split() if w][:12]
+        if not words:
+            return {"articles": [], "stories": []}
+        match = " ".join(f'"{w}"' for w in words)
+        arts = self.conn.execute(
+            "SELECT a.id, a.title, a.publisher, a.date, a.story_id,"
+            " snippet(articles_fts, 1, '[[', ']]', ' … ', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+        stories = self.conn.execute(
+            "SELECT story_id AS id, title FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+        return {"articles": [dict(r) for r in arts], "stories": [dict(r) for r in stories]}
+
+    def digest(self) -> Digest:
+        """Everything in the store as a Digest (for `storyline digest --db`)."""
+        arts = [_article_from_row(r) for r in self.conn.execute("SELECT * FROM articles ORDER BY added_at, id")]
+        stories = [story_from_dict(json.loads(r["story"])) for r in self.conn.execute(
+            "SELECT story FROM stories ORDER BY n_articles DESC, last_date DESC, id")]  # fmt: skip
+        by_id = {a.id: a for a in arts}
+        groups: dict[str, DuplicateGroup] = {}
+        for a in arts:
+            if a.duplicate_of and a.duplicate_of in by_id:
+                g = groups.setdefault(a.duplicate_of, DuplicateGroup(a.duplicate_of))
+                g.copies.append(DuplicateCopy(a.id, a.source, a.publisher, a.date, 0.0))
+        errors = [InputError(r["source"], r["reason"]) for r in self.conn.execute("SELECT source, reason FROM errors")]
+        return Digest(articles=arts, stories=stories, duplicates=list(groups.values()), errors=errors)

@@ -1,0 +1,137 @@
+"""`storyline serve`: pages and a JSON API over a store.
+
+Everything shown comes from the database and is rendered by autoescaping Jinja2 templates under a
+strict Content-Security-Policy (no inline script runs, whatever an article contains). Requests
+never reach the file system: ids are looked up in SQLite, nothing else. Request bodies are refused
+(the UI is read-only) and query strings are bounded.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Article, Story
+from storyline.store import Store
+
+MAX_QUERY_CHARS = 200
+CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+
+def _story_dict(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    d = asdict(story)
+    d["sources"] = [
+        {"id": a.id, "publisher": a.publisher, "date": a.date, "title": a.title, "duplicate_of": a.duplicate_of}
+        for a in (articles[i] for i in story.article_ids if i in articles)
+    ]
+    return d
+
+
+def _article_dict(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id, "title": a.title, "publisher": a.publisher, "author": a.author, "url": a.url, "date": a.date,
+        "date_source": a.date_source, "language": a.language, "duplicate_of": a.duplicate_of, "text": a.text,
+        "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+    }  # fmt: skip
+
+
+def highlight_parts(text: str, start: int | None, end: int | None) -> list[tuple[str, bool]]:
+    """The article text cut around one highlighted span: [(text, is_highlighted), ...]."""
+    if start is None or end is None or not (0 <= start < end <= len(text)):
+        return [(text, False)]
+    return [(text[:start], False), (text[start:end], True), (text[end:], False)]
+
+
+def create_app(db_path: str | Path):
+    from fastapi import FastAPI, HTTPException, Query, Request
+    from fastapi.responses import HTMLResponse, JSONResponse
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    store = Store(db_path)
+    env = Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=select_autoescape(default=True))
+    app = FastAPI(title="storyline", description="Stories, articles and search from a storyline store.", version="1")
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        if request.method not in ("GET", "HEAD"):
+            return JSONResponse({"detail": "read-only"}, status_code=405)
+        if len(request.url.query) > 2000 or int(request.headers.get("content-length") or 0) > 0:
+            return JSONResponse({"detail": "request too large"}, status_code=413)
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    def page(name: str, **ctx) -> HTMLResponse:
+        return HTMLResponse(env.get_template(name).render(counts=store.counts(), **ctx))
+
+    def load_story(story_id: str) -> tuple[Story, dict[str, Article]]:
+        story = store.story(story_id)
+        if story is None:
+            raise HTTPException(404, "no such story")
+        return story, {a.id: a for a in store.articles(story.article_ids)}
+
+    # -- pages --
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(q: str = Query("", max_length=MAX_QUERY_CHARS), page_no: int = Query(1, alias="page", ge=1, le=10_000)):
+        if q.strip():
+            return page("search.html", q=q, results=store.search(q))
+        return page("index.html", stories=store.story_list(limit=50, offset=(page_no - 1) * 50), page_no=page_no)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: str = Query("", max_length=MAX_QUERY_CHARS)):
+        return page("search.html", q=q, results=store.search(q))
+
+    @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str):
+        story, articles = load_story(story_id)
+        number = {aid: i + 1 for i, aid in enumerate(story.article_ids)}
+        reps = [articles[i] for i in story.article_ids if i in articles and not articles[i].duplicate_of]
+        copies = [articles[i] for i in story.article_ids if i in articles and articles[i].duplicate_of]
+        quotes_by_speaker: dict[str, list] = {}
+        for q in sorted(story.quotes, key=lambda q: (q.date or "9999", q.span.start)):
+            quotes_by_speaker.setdefault(q.speaker or "(speaker unknown)", []).append(q)
+        from storyline.report.html import timeline_chart
+
+        return page(
+            "story.html", story=story, articles=articles, number=number, reps=reps, copies=copies,
+            quotes_by_speaker=quotes_by_speaker, chart=timeline_chart(story.timeline),
+        )  # fmt: skip
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str, start: int | None = Query(None, ge=0), end: int | None = Query(None, ge=0)):
+        a = store.article(article_id)
+        if a is None:
+            raise HTTPException(404, "no such article")
+        story_id = store.article_story(article_id)
+        return page("article.html", a=a, parts=highlight_parts(a.text, start, end), story_id=story_id)
+
+    # -- JSON API --
+    @app.get("/api/stories", tags=["stories"])
+    def api_stories(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict:
+        return {"stories": store.story_list(limit, offset), "counts": store.counts()}
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def api_story(story_id: str) -> dict:
+        story, articles = load_story(story_id)
+        return _story_dict(story, articles)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def api_article(article_id: str) -> dict:
+        a = store.article(article_id)
+        if a is None:
+            raise HTTPException(404, "no such article")
+        return {**_article_dict(a), "story_id": store.article_story(article_id)}
+
+    @app.get("/api/search", tags=["search"])
+    def api_search(q: str = Query(..., min_length=1, max_length=MAX_QUERY_CHARS)) -> dict:
+        start = time.perf_counter()
+        results = store.search(q)
+        return {**results, "query": q, "seconds": round(time.perf_counter() - start, 4)}
+
+    app.state.store = store
+    return app

@@ -1,0 +1,110 @@
+"""The store: idempotent ingest, stable story ids, migrations, crash safety (kill -9 mid-ingest)."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from storyline.store import SCHEMA_VERSION, Store, StoreError, connect, ingest
+
+
+def test_ingest_is_idempotent_and_story_ids_are_stable(tmp_path, examples_dir):
+    db = tmp_path / "s.db"
+    files = sorted(examples_dir.iterdir())
+    first = ingest([str(f) for f in files[:2]], db)
+    assert first["added"] == 2
+    store = Store(db)
+    ids_before = {s["id"]: s["title"] for s in store.story_list()}
+    store.close()
+    second = ingest([str(examples_dir)], db)
+    assert second["already_stored"] == 2 and second["added"] == len(files) - 2
+    again = ingest([str(examples_dir)], db)
+    assert again["added"] == 0
+    store = Store(db)
+    assert store.counts()["articles"] == len(files)
+    stories = {s["id"] for s in store.story_list()}
+    assert set(ids_before) <= stories  # stories that existed keep their ids
+    dam = next(s for s in store.story_list() if "Kessler" in s["title"] or "Varnholm" in s["title"])
+    story = store.story(dam["id"])
+    assert len(story.article_ids) == 4  # three reports and the repost, folded as a copy
+    assert sum(1 for a in store.articles(story.article_ids) if a.duplicate_of) == 1
+    assert store.search("spillway")["articles"]
+    assert store.search('"); DROP TABLE articles; --')["articles"] == []  # words, never FTS syntax
+    store.close()
+
+
+def test_schema_version_and_foreign_files(tmp_path):
+    db = tmp_path / "s.db"
+    connect(db).close()
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with sqlite3.connect(db) as c:
+        c.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer"):
+        connect(db)
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as c:
+        c.execute("CREATE TABLE x (y)")
+    with pytest.raises(StoreError, match="not a storyline database"):
+        connect(other)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError):
+        connect(junk)
+    with pytest.raises(StoreError, match="no such database"):
+        Store(tmp_path / "missing.db")
+
+
+def _pile(dir_path, n):
+    """n distinct small articles about a handful of events (enough for many batches)."""
+    towns = ["Orlavik", "Brennhof", "Castemar", "Dunmoor", "Elsgrad"]
+    for i in range(n):
+        town = towns[i % len(towns)]
+        text = (
+            f"Bridge opening in {town}\n\nThe mayor of {town} opened the new bridge on Saturday, article {i} reports. "
+            f"Residents of {town} crossed the river on foot and the council said traffic would fall by a third. "
+            f"Engineers worked on the {town} bridge for three years, reporter number {i} was told."
+        )
+        (dir_path / f"a{i:04d}.txt").write_text(text)
+
+
+@pytest.mark.parametrize("kill_after", [0.6, 1.2, 2.0])
+def test_killed_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_path, kill_after):
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    n = 240
+    _pile(pile, n)
+    db = tmp_path / "s.db"
+    code = (
+        "import sys; from storyline.store import ingest; "
+        f"ingest([{str(pile)!r}], {str(db)!r}, batch_size=10)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    time.sleep(kill_after)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    if db.exists():
+        with sqlite3.connect(db) as c:
+            assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            # every stored article belongs to a stored story: batches are all-or-nothing
+            orphans = c.execute(
+                "SELECT count(*) FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE s.id IS NULL"
+            ).fetchone()[0]
+            assert orphans == 0
+    stats = ingest([str(pile)], db, batch_size=10)
+    store = Store(db)
+    counts = store.counts()
+    assert counts["articles"] == n  # nothing lost, nothing twice
+    ids = [row[0] for row in store.conn.execute("SELECT id FROM articles")]
+    assert len(ids) == len(set(ids))
+    in_stories = sum(len(json.loads(r[0])["article_ids"]) for r in store.conn.execute("SELECT story FROM stories"))
+    assert in_stories == n
+    assert stats["added"] + stats["already_stored"] == n
+    store.close()

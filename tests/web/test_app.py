@@ -1,0 +1,73 @@
+"""Pages and JSON API (FastAPI TestClient); hostile content stays inert."""
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(store_db):
+    return TestClient(create_app(store_db))
+
+
+def test_story_list_story_and_article_pages(client):
+    home = client.get("/")
+    assert home.status_code == 200 and "Kessler" in home.text
+    story_url = re.search(r'href="(/story/[^"]+)"', home.text).group(1)
+    story = client.get(story_url)
+    assert story.status_code == 200
+    for heading in ("Summary", "Timeline", "Sources", "Who said what", "People and organisations"):
+        assert heading in story.text
+    assert "<svg" in story.text and "reported by" in story.text
+    cite = re.search(r'class="cite" href="(/article/[^"]+)"', story.text).group(1).replace("&amp;", "&")
+    article = client.get(cite)
+    assert article.status_code == 200
+    assert '<mark id="hl" class="hl">' in article.text
+    assert "Removed boilerplate" in article.text and 'class="reason"' in article.text
+
+
+def test_api_mirrors_pages_and_has_openapi(client):
+    stories = client.get("/api/stories").json()
+    assert stories["stories"] and stories["counts"]["articles"] >= 6
+    sid = stories["stories"][0]["id"]
+    story = client.get(f"/api/stories/{sid}").json()
+    assert story["id"] == sid and "summary" in story and "sources" in story
+    for s in story["summary"]:
+        for c in s["citations"]:
+            art = client.get(f"/api/articles/{c['article_id']}").json()
+            assert art["text"][c["start"] : c["end"]].strip()
+    schema = client.get("/openapi.json").json()
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/search"} <= set(schema["paths"])
+    assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/api/articles/../../etc/passwd").status_code == 404
+
+
+def test_search(client):
+    res = client.get("/api/search", params={"q": "spillway"}).json()
+    assert res["articles"] and any("Kessler" in (a["title"] or "") or "spillway" in a["snippet"] for a in res["articles"])
+    page = client.get("/search", params={"q": "sourdough"})
+    assert "bakery" in page.text.lower()
+    assert client.get("/api/search", params={"q": "x" * 500}).status_code == 422
+    assert client.get("/search", params={"q": 'NEAR( "a" AND'}).status_code == 200
+
+
+def test_hostile_article_is_inert_everywhere(client):
+    res = client.get("/api/search", params={"q": "engineers removed posts"}).json()
+    art_id = res["articles"][0]["id"]
+    page = client.get(f"/article/{art_id}")
+    body = page.text
+    assert "<script>document.title" not in body
+    assert "&lt;script&gt;" in body
+    assert 'href="javascript:' not in body and "<img src=x" not in body
+    assert "script-src" not in page.headers["content-security-policy"]  # default-src 'none': no script at all
+    story_id = client.get(f"/api/articles/{art_id}").json()["story_id"]
+    story = client.get(f"/story/{story_id}").text
+    assert "<script>document" not in story and "<img src=x" not in story
+
+
+def test_read_only_and_bounded(client):
+    assert client.post("/api/stories", json={}).status_code == 405
+    assert client.get("/", params={"q": "y" * 5000}).status_code == 413
