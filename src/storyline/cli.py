@@ -149,6 +149,7 @@ def serve(
     db: Path = typer.Option(Path("storyline.db"), "--db", help="The store to serve."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind; the default is this machine only."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (one per core serves the most clients)."),
 ) -> None:
     """Browse stories, articles and search in a local web UI (JSON API under /api, schema at /docs)."""
     import uvicorn
@@ -165,7 +166,14 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         console.print(f"[yellow]warning[/] serving on {host}: anyone who can reach this address can read the store")
     console.print(f"storyline on http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(app_, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
+    else:
+        import os
+
+        app_.state.store.close()
+        os.environ["STORYLINE_DB"] = str(db.resolve())
+        uvicorn.run("storyline.web.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
 
 
 @app.command("clean")

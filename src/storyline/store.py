@@ -189,7 +189,7 @@ def ingest(
     db: str | Path = DEFAULT_DB,
     options: Options = DEFAULT_OPTIONS,
     *,
-    batch_size: int = 200,
+    batch_size: int = 1000,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
     """Add the articles under `paths` to the store and update their stories. Idempotent."""
@@ -295,17 +295,36 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.conn = connect(self.path, readonly=True)
+        self._counts: tuple[float, dict[str, int]] | None = None
 
     def close(self) -> None:
         self.conn.close()
 
-    def counts(self) -> dict[str, int]:
+    def counts(self, max_age: float = 5.0) -> dict[str, int]:
+        """Row counts, cached for a few seconds (count(*) scans a table; pages show it every time)."""
+        now = time.monotonic()
+        cached = getattr(self, "_counts", None)
+        if cached and now - cached[0] < max_age:
+            return cached[1]
         c = self.conn
-        return {
+        counts = {
             "articles": c.execute("SELECT count(*) FROM articles").fetchone()[0],
             "stories": c.execute("SELECT count(*) FROM stories").fetchone()[0],
             "errors": c.execute("SELECT count(*) FROM errors").fetchone()[0],
         }
+        self._counts = (now, counts)
+        return counts
+
+    def article_meta(self, ids: list[str]) -> dict[str, Article]:
+        """Articles without their text (what lists of sources need): id, title, publisher, date, copy-of."""
+        out: dict[str, Article] = {}
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            for r in self.conn.execute(
+                f"SELECT id, source, title, publisher, date, duplicate_of FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                out[r["id"]] = Article(r["id"], r["source"], "", r["title"], publisher=r["publisher"], date=r["date"], duplicate_of=r["duplicate_of"])
+        return out
 
     def story_list(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Newest first (by last date), then biggest."""

@@ -42,6 +42,8 @@ def is_candidate(s: Sentence) -> bool:
     return True
 
 
+MAX_POOL = 2000  # candidate sentences per story
+
 _STEM_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 
 
@@ -92,10 +94,15 @@ def summarize_story(
     The budget may be overrun by 15% to finish on a good sentence, unless `strict`."""
     budget = words or options.summary_words
     ceiling = budget if strict else budget * 1.15
+    # A story with hundreds of articles: the sentence pool is capped (similarity is quadratic in
+    # it) by taking each article's leading sentences, where news puts what happened.
+    per_article = max((len(v) for v in sentences.values()), default=0)
+    while per_article > 3 and sum(min(len(sentences.get(a.id, [])), per_article) for a in articles) > MAX_POOL:
+        per_article -= 1
     all_sents: list[Sentence] = []
     owner: list[int] = []
     for pos, a in enumerate(articles):
-        for s in sentences.get(a.id, []):
+        for s in sentences.get(a.id, [])[:per_article]:
             all_sents.append(s)
             owner.append(pos)
     if not all_sents:

@@ -73,7 +73,7 @@ def create_app(db_path: str | Path):
         story = store.story(story_id)
         if story is None:
             raise HTTPException(404, "no such story")
-        return story, {a.id: a for a in store.articles(story.article_ids)}
+        return story, store.article_meta(story.article_ids)
 
     # -- pages --
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -135,3 +135,10 @@ def create_app(db_path: str | Path):
 
     app.state.store = store
     return app
+
+
+def app_from_env():
+    """Factory for multi-worker serving: each worker process opens the store named in STORYLINE_DB."""
+    import os
+
+    return create_app(os.environ["STORYLINE_DB"])
