@@ -107,4 +107,24 @@ def test_killed_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_path, k
     in_stories = sum(len(json.loads(r[0])["article_ids"]) for r in store.conn.execute("SELECT story FROM stories"))
     assert in_stories == n
     assert stats["added"] + stats["already_stored"] == n
+    assert store.conn.execute("SELECT count(*) FROM stories WHERE stale = 1").fetchone()[0] == 0
     store.close()
+
+
+def test_migration_from_version_1_keeps_data(tmp_path):
+    from storyline import store as store_module
+
+    db = tmp_path / "old.db"
+    c = sqlite3.connect(db)
+    c.executescript("BEGIN;" + store_module._MIGRATIONS[0] + "PRAGMA user_version=1;COMMIT;")
+    c.execute(
+        "INSERT INTO stories (id, title, state, story, n_articles, updated_at) VALUES ('s1', 't', '{}', '{}', 0, 0)"
+    )
+    c.commit()
+    c.close()
+    with pytest.raises(StoreError, match="needs migrating"):
+        Store(db)
+    conn = connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT id, stale FROM stories").fetchone()[:] == ("s1", 0)
+    conn.close()

@@ -42,6 +42,10 @@ class StoryState:
     last_date: str | None = None
 
 
+def state_from_dict(d: dict) -> StoryState:
+    return StoryState(d["id"], list(d["article_ids"]), dict(d["centroid"]), d.get("first_date"), d.get("last_date"))
+
+
 def _normalize(bag: dict[str, float]) -> dict[str, float]:
     n = math.sqrt(sum(v * v for v in bag.values()))
     return {k: v / n for k, v in bag.items()} if n else {}

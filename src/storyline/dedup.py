@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from functools import lru_cache
 from collections import defaultdict
 
 from storyline.model import Article, DuplicateCopy, DuplicateGroup
@@ -31,6 +32,15 @@ def _minhash(sh: set[bytes], num_perm: int):
     m = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)
     m.update_batch(list(sh))
     return m
+
+
+@lru_cache(maxsize=16)
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """Bands and rows for a threshold: datasketch integrates numerically to find them, which costs
+    more than the deduplication of a small story, so it is done once per setting."""
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, num_perm, 0.5, 0.5)
 
 
 def _representative_key(a: Article) -> tuple:
@@ -65,7 +75,10 @@ def find_duplicates(articles: list[Article], options: Options = DEFAULT_OPTIONS)
             union(group[0].id, copy.id)
             similarity[copy.id] = 1.0
 
-    lsh = MinHashLSH(threshold=options.duplicate_threshold, num_perm=options.minhash_permutations)
+    lsh = MinHashLSH(
+        num_perm=options.minhash_permutations,
+        params=_lsh_params(options.duplicate_threshold, options.minhash_permutations),
+    )
     sigs = {}
     sh_cache = {}
     for a in uniques:

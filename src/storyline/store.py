@@ -39,7 +39,7 @@ from storyline.model import (
 from storyline.options import DEFAULT_OPTIONS, Options
 
 DEFAULT_DB = "storyline.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1
@@ -76,6 +76,11 @@ _MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
     END;
     CREATE VIRTUAL TABLE stories_fts USING fts5(story_id UNINDEXED, title, summary);
+    """,
+    # 1 -> 2: story analysis is rebuilt once per ingest run; `stale` marks stories awaiting it
+    """
+    ALTER TABLE stories ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX stories_stale ON stories(stale) WHERE stale = 1;
     """,
 ]
 
@@ -128,7 +133,9 @@ def _span(d: dict) -> Span:
     return Span(d["article_id"], d["start"], d["end"])
 
 
-def story_from_dict(d: dict) -> Story:
+def story_from_dict(d: dict, with_mentions: bool = True) -> Story:
+    """A Story from its JSON. Without mentions (a page that shows only their counts) it loads
+    several times faster for big stories, whose entities have thousands of mentions."""
     return Story(
         id=d["id"],
         title=d["title"],
@@ -142,7 +149,8 @@ def story_from_dict(d: dict) -> Story:
             for t in d["timeline"]
         ],
         entities=[
-            Entity(e["id"], e["name"], e["type"], list(e["aliases"]), list(e["roles"]), [Mention(_span(m["span"]), m["text"]) for m in e["mentions"]])
+            Entity(e["id"], e["name"], e["type"], list(e["aliases"]), list(e["roles"]),
+                   [Mention(_span(m["span"]), m["text"]) for m in e["mentions"]] if with_mentions else [])
             for e in d["entities"]
         ],
         quotes=[
@@ -163,10 +171,9 @@ def _article_from_row(r: sqlite3.Row) -> Article:
 
 
 def _state_from_json(text: str):
-    from storyline.cluster import StoryState
+    from storyline.cluster import state_from_dict
 
-    d = json.loads(text)
-    return StoryState(d["id"], list(d["article_ids"]), dict(d["centroid"]), d.get("first_date"), d.get("last_date"))
+    return state_from_dict(json.loads(text))
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -218,26 +225,26 @@ def ingest(
                 pending.append(result)
             if len(pending) >= batch_size or (i == len(docs) and pending):
                 touched, states = _commit_batch(conn, pending, options, states)
-                stats["stories_updated"] += touched
                 stats["added"] += len(pending)
                 pending = []
             if progress:
                 progress(i, len(docs))
+        stats["stories_updated"] = _rebuild_stale(conn, options)
     finally:
         conn.close()
     return stats
 
 
 def _commit_batch(conn: sqlite3.Connection, new: list[Article], options: Options, existing: list) -> tuple[int, list]:
-    """One transaction: the new articles, and every story they join or open, rebuilt."""
+    """One transaction: the new articles, their story membership, and the stories they join or open
+    (clustering state updated, analysis marked stale). Analysis is rebuilt once per ingest run by
+    `_rebuild_stale`, not once per batch: a story that grows in every batch is analysed once."""
     from storyline.cluster import cluster_articles
-    from storyline.dedup import find_duplicates
-    from storyline.pipeline import build_story
 
     before = {s.id: len(s.article_ids) for s in existing}
     states = cluster_articles(new, options, existing)
     touched = [s for s in states if len(s.article_ids) != before.get(s.id, -1)]
-    new_ids = {a.id for a in new}
+    story_of = {aid: s.id for s in touched for aid in s.article_ids}
     with _transaction(conn):
         now = time.time()
         for a in new:
@@ -245,36 +252,61 @@ def _commit_batch(conn: sqlite3.Connection, new: list[Article], options: Options
                 "INSERT INTO articles (id, source, url, title, publisher, author, date, date_source, language, text,"
                 " removed, duplicate_of, extra, story_id, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (a.id, a.source, a.url, a.title, a.publisher, a.author, a.date, a.date_source, a.language, a.text,
-                 json.dumps([asdict(r) for r in a.removed]), None, json.dumps(a.extra, default=str), None, now),
+                 json.dumps([asdict(r) for r in a.removed]), None, json.dumps(a.extra, default=str), story_of[a.id], now),
             )  # fmt: skip
         for state in touched:
-            members = _load_articles(conn, state.article_ids)
-            # Copies are always in the same story as their original: fold them within the story.
-            for m in members:
-                m.duplicate_of = None
-            find_duplicates(members, options)
-            reps = [m for m in members if m.duplicate_of is None]
-            story = build_story(state, reps, options)
-            story.article_ids = [m.id for m in reps] + [m.id for m in members if m.duplicate_of]
-            for m in members:
-                conn.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?", (state.id, m.duplicate_of, m.id))
             state_json = json.dumps({"id": state.id, "article_ids": state.article_ids, "centroid": state.centroid,
                                      "first_date": state.first_date, "last_date": state.last_date})  # fmt: skip
+            if before.get(state.id) is None:
+                first = next(a for a in new if a.id == state.article_ids[0])
+                placeholder = Story(state.id, first.title or "(untitled)", list(state.article_ids))
+                conn.execute(
+                    "INSERT INTO stories (id, title, state, story, n_articles, first_date, last_date, updated_at, stale)"
+                    " VALUES (?,?,?,?,?,?,?,?,1)",
+                    (state.id, placeholder.title, state_json, json.dumps(asdict(placeholder)), len(state.article_ids),
+                     state.first_date, state.last_date, now),
+                )  # fmt: skip
+            else:
+                conn.execute(
+                    "UPDATE stories SET state = ?, n_articles = ?, first_date = ?, last_date = ?, updated_at = ?, stale = 1"
+                    " WHERE id = ?",
+                    (state_json, len(state.article_ids), state.first_date, state.last_date, now, state.id),
+                )
+    return len(touched), states
+
+
+def _rebuild_stale(conn: sqlite3.Connection, options: Options) -> int:
+    """Analyse every story marked stale (each in its own transaction): fold copies, then summary,
+    timeline, entities and quotes. Also finishes the work of an ingest that was interrupted."""
+    from storyline.cluster import state_from_dict
+    from storyline.dedup import find_duplicates
+    from storyline.pipeline import build_story
+
+    done = 0
+    for row in conn.execute("SELECT id, state FROM stories WHERE stale = 1").fetchall():
+        state = state_from_dict(json.loads(row["state"]))
+        members = _load_articles(conn, state.article_ids)
+        for m in members:
+            m.duplicate_of = None  # copies are always in the story of their original: fold within it
+        find_duplicates(members, options)
+        reps = [m for m in members if m.duplicate_of is None]
+        story = build_story(state, reps, options)
+        story.article_ids = [m.id for m in reps] + [m.id for m in members if m.duplicate_of]
+        with _transaction(conn):
+            for m in members:
+                conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (m.duplicate_of, m.id))
             conn.execute(
-                "INSERT INTO stories (id, title, state, story, n_articles, first_date, last_date, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, state=excluded.state,"
-                " story=excluded.story, n_articles=excluded.n_articles, first_date=excluded.first_date,"
-                " last_date=excluded.last_date, updated_at=excluded.updated_at",
-                (state.id, story.title, state_json, json.dumps(asdict(story)), len(reps), story.date_range[0], story.date_range[1], now),
+                "UPDATE stories SET title = ?, story = ?, n_articles = ?, first_date = ?, last_date = ?, stale = 0,"
+                " updated_at = ? WHERE id = ?",
+                (story.title, json.dumps(asdict(story)), len(reps), story.date_range[0], story.date_range[1], time.time(), state.id),
             )
             conn.execute("DELETE FROM stories_fts WHERE story_id = ?", (state.id,))
             conn.execute(
                 "INSERT INTO stories_fts (story_id, title, summary) VALUES (?, ?, ?)",
                 (state.id, story.title, " ".join(s.text for s in story.summary)),
             )
-        assert new_ids <= {r[0] for r in conn.execute(
-            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(new_ids))})", list(new_ids))}  # fmt: skip
-    return len(touched), states
+        done += 1
+    return done
 
 
 def _load_articles(conn: sqlite3.Connection, ids: list[str]) -> list[Article]:
@@ -336,8 +368,21 @@ class Store:
         return [dict(r) for r in rows]
 
     def story(self, story_id: str) -> Story | None:
+        d = self.story_dict(story_id)
+        return story_from_dict(d) if d is not None else None
+
+    def story_dict(self, story_id: str) -> dict | None:
+        """The story's JSON as stored (the shape of report.json's stories[])."""
         r = self.conn.execute("SELECT story FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return story_from_dict(json.loads(r["story"])) if r else None
+        return json.loads(r["story"]) if r else None
+
+    def story_view(self, story_id: str) -> tuple[Story, dict[str, int]] | None:
+        """A story for display: entities without their mention lists, plus mention counts."""
+        d = self.story_dict(story_id)
+        if d is None:
+            return None
+        counts = {e["id"]: len(e["mentions"]) for e in d["entities"]}
+        return story_from_dict(d, with_mentions=False), counts
 
     def article(self, article_id: str) -> Article | None:
         r = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()

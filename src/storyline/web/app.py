@@ -19,17 +19,6 @@ MAX_QUERY_CHARS = 200
 CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 
-def _story_dict(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    d = asdict(story)
-    d["sources"] = [
-        {"id": a.id, "publisher": a.publisher, "date": a.date, "title": a.title, "duplicate_of": a.duplicate_of}
-        for a in (articles[i] for i in story.article_ids if i in articles)
-    ]
-    return d
-
-
 def _article_dict(a: Article) -> dict[str, Any]:
     return {
         "id": a.id, "title": a.title, "publisher": a.publisher, "author": a.author, "url": a.url, "date": a.date,
@@ -69,11 +58,12 @@ def create_app(db_path: str | Path):
     def page(name: str, **ctx) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(counts=store.counts(), **ctx))
 
-    def load_story(story_id: str) -> tuple[Story, dict[str, Article]]:
-        story = store.story(story_id)
-        if story is None:
+    def load_story(story_id: str) -> tuple[Story, dict[str, int], dict[str, Article]]:
+        view = store.story_view(story_id)
+        if view is None:
             raise HTTPException(404, "no such story")
-        return story, store.article_meta(story.article_ids)
+        story, mention_counts = view
+        return story, mention_counts, store.article_meta(story.article_ids)
 
     # -- pages --
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -88,7 +78,7 @@ def create_app(db_path: str | Path):
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str):
-        story, articles = load_story(story_id)
+        story, mention_counts, articles = load_story(story_id)
         number = {aid: i + 1 for i, aid in enumerate(story.article_ids)}
         reps = [articles[i] for i in story.article_ids if i in articles and not articles[i].duplicate_of]
         copies = [articles[i] for i in story.article_ids if i in articles and articles[i].duplicate_of]
@@ -98,7 +88,7 @@ def create_app(db_path: str | Path):
         from storyline.report.html import timeline_chart
 
         return page(
-            "story.html", story=story, articles=articles, number=number, reps=reps, copies=copies,
+            "story.html", story=story, articles=articles, number=number, reps=reps, copies=copies, mention_counts=mention_counts,
             quotes_by_speaker=quotes_by_speaker, chart=timeline_chart(story.timeline),
         )  # fmt: skip
 
@@ -116,9 +106,16 @@ def create_app(db_path: str | Path):
         return {"stories": store.story_list(limit, offset), "counts": store.counts()}
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
-    def api_story(story_id: str) -> dict:
-        story, articles = load_story(story_id)
-        return _story_dict(story, articles)
+    def api_story(story_id: str):
+        d = store.story_dict(story_id)
+        if d is None:
+            raise HTTPException(404, "no such story")
+        meta = store.article_meta(d["article_ids"])
+        d["sources"] = [
+            {"id": a.id, "publisher": a.publisher, "date": a.date, "title": a.title, "duplicate_of": a.duplicate_of}
+            for a in (meta[i] for i in d["article_ids"] if i in meta)
+        ]
+        return JSONResponse(d)
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(article_id: str) -> dict:
