@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -25,6 +26,20 @@ def _root() -> None:
     """storyline: clean, sourced stories from raw news articles."""
 
 
+@contextmanager
+def _stage_progress(console: Console):
+    """A progress callback (stage, done, total) drawing one bar per stage; gone when done."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        yield progress
+
+
 def _options(config: Optional[Path], words: Optional[int] = None) -> Options:
     opts = Options.from_toml(config) if config else Options()
     if words:
@@ -43,14 +58,7 @@ def _run(paths: list[str], options: Options, console: Console, show_progress: bo
         console.print("[red]No usable articles in the input.[/]")
         raise typer.Exit(code=1)
     if len(docs) >= options.progress_threshold and show_progress:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
-            tasks: dict[str, int] = {}
-
-            def progress(stage: str, done: int, total: int) -> None:
-                if stage not in tasks:
-                    tasks[stage] = bar.add_task(stage, total=total)
-                bar.update(tasks[stage], completed=done)
-
+        with _stage_progress(console) as progress:
             return run_pipeline(docs, errors, options, progress)
     return run_pipeline(docs, errors, options)
 
@@ -239,14 +247,7 @@ def eval_clean(
     from storyline.eval.clean import run_clean_eval
 
     console = Console()
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(name: str, done: int, total: int) -> None:
-            if name not in tasks:
-                tasks[name] = bar.add_task(name, total=total)
-            bar.update(tasks[name], completed=done)
-
+    with _stage_progress(console) as progress:
         report = run_clean_eval(dataset, limit=limit, peers=peers, progress=progress)
     _print_eval(report, console, ["precision", "recall", "f1", "pages_f1_0.9"])
     _finish_eval(report, console, json_out)
@@ -320,14 +321,7 @@ def eval_summarize(
     from storyline.eval.summarize import run_summarize_eval
 
     console = Console()
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(name: str, done: int, total: int) -> None:
-            if name not in tasks:
-                tasks[name] = bar.add_task(name, total=total)
-            bar.update(tasks[name], completed=done)
-
+    with _stage_progress(console) as progress:
         report = run_summarize_eval(dataset, words=words, limit=limit, peers=peers, progress=progress)
     _print_eval(report, console, ["rouge1_recall", "rouge2_recall", "rouge1_f1", "rouge2_f1"])
     _finish_eval(report, console, json_out)

@@ -398,28 +398,26 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
         return
     bags = {b.index: weighted_bag(b.text) for b in kept}
     names = {b.index: _names(b.text) - {b.text.split(" ", 1)[0].lower()} for b in kept}
-    all_bag: dict[str, float] = {}
-    name_count: Counter[str] = Counter()
-    stem_count: Counter[str] = Counter()
-    for b in kept:
-        for w, v in bags[b.index].items():
-            all_bag[w] = all_bag.get(w, 0.0) + v
-        name_count.update(names[b.index])
-        stem_count.update({w[:5] for w in bags[b.index]})
+    def totals(group: list[Block]) -> tuple[dict[str, float], Counter[str], Counter[str]]:
+        """Summed word weights, name counts and 5-letter stem counts of some paragraphs."""
+        bag: dict[str, float] = {}
+        name_n: Counter[str] = Counter()
+        stem_n: Counter[str] = Counter()
+        for o in group:
+            for w, v in bags[o.index].items():
+                bag[w] = bag.get(w, 0.0) + v
+            name_n.update(names[o.index])
+            stem_n.update({w[:5] for w in bags[o.index]})
+        return bag, name_n, stem_n
+
+    all_bag, name_count, stem_count = totals(kept)
     all_norm2 = sum(v * v for v in all_bag.values())
     for k, b in enumerate(kept):
         if b.kind != "good" or b.n < 8 or b.n > total * 0.3:
             continue
         teaser = k > 0 and _is_headline_like(kept[k - 1]) and kept[k - 1].index == b.index - 1
         excluded = [b] + ([kept[k - 1]] if k > 0 and _is_headline_like(kept[k - 1]) else [])
-        ex_bag: dict[str, float] = {}
-        ex_names: Counter[str] = Counter()
-        ex_stems: Counter[str] = Counter()
-        for o in excluded:
-            for w, v in bags[o.index].items():
-                ex_bag[w] = ex_bag.get(w, 0.0) + v
-            ex_names.update(names[o.index])
-            ex_stems.update({w[:5] for w in bags[o.index]})
+        ex_bag, ex_names, ex_stems = totals(excluded)
         own = bags[b.index]
         # rest = all - excluded, touched only where excluded has weight
         rest_norm2 = all_norm2 - sum(all_bag[w] ** 2 - (all_bag[w] - v) ** 2 for w, v in ex_bag.items())
