@@ -60,6 +60,10 @@ def speed(paths: list[Path]) -> None:
     import justext
     import trafilatura
 
+    from storyline.clean.metadata import detect_language
+
+    detect_language("Der Bürgermeister eröffnete am Samstag die neue Brücke über den Fluss.")  # load profiles once
+
     stop = justext.get_stoplist("English")
     for path in paths:
         texts = [json.loads(line)["text"] for line in gzip.open(path, "rt", encoding="utf-8")]
