@@ -207,3 +207,20 @@ def test_unannounced_quote_without_names_is_not_an_insert():
     quote = "\"This has not been an easy week for the town, and we will keep listening to every one of you,\" she added."
     r = clean_text(page([], [], [quote]))
     assert quote in r.text
+
+
+def test_body_agreeing_with_the_page_head_beats_a_longer_unrelated_block():
+    recipe = [
+        "Preheat the oven to two hundred degrees and butter a deep baking dish with plenty of soft butter.",
+        "Whisk four eggs with the sugar until pale, then fold in the flour, the lemon zest and a pinch of salt.",
+        "Pour the batter into the dish and bake for forty minutes, until a skewer pushed into the middle comes out clean.",
+        "Let the cake cool for ten minutes before turning it out onto a rack and dusting it with icing sugar.",
+        "Serve the cake warm with whipped cream, or keep it in a tin for up to three days without losing its crumb.",
+        "Leftover slices can be toasted lightly and served with jam and a strong cup of black coffee in the morning.",
+    ]
+    head = ["Harbour council approves ferry budget", "Home", "News"]
+    footer = ["Weather", "Sport", "Contact us", "Advertisement", "Privacy Policy", "Terms of Use", "Log in", "Register", "Recipes of the week"]
+    r = clean_text("\n\n".join(head + BODY + footer + recipe))
+    for sentence in BODY:
+        assert sentence in r.text
+    assert recipe[0] not in r.text

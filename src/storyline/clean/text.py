@@ -28,6 +28,7 @@ from storyline.model import Removed
 
 _SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$|:$")
 _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+HEAD_AGREEMENT_WEIGHT = 6.0  # how much agreement with the page head can outweigh density
 _MARKUP = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^>]*)?>|[{};]\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
 
@@ -165,6 +166,40 @@ def _comments_start(blocks: list[Block]) -> int | None:
     return None
 
 
+def _body_segment(blocks: list[Block]) -> tuple[int, int]:
+    """The article body: the densest run of sentences, unless a nearly as dense run agrees much
+    better with the page's head (where its title is), e.g. a long comment thread or footer
+    outweighing a short article."""
+    scores = [_score(b) for b in blocks]
+    lo, hi = _max_segment(scores)
+    if hi < lo:
+        return lo, hi
+    head = " ".join(b.text for b in blocks[: min(lo, 5)] if b.n <= 30)
+    head_bag = weighted_bag(head)
+    if not head_bag:
+        return lo, hi
+
+    def seg_value(a: int, z: int) -> float:
+        total = sum(scores[a : z + 1])
+        bag = weighted_bag(" ".join(b.text for b in blocks[a : z + 1] if b.kind in ("good", "near")))
+        return total * (1.0 + HEAD_AGREEMENT_WEIGHT * cosine(bag, head_bag))
+
+    best, best_value = (lo, hi), seg_value(lo, hi)
+    best_sum = sum(scores[lo : hi + 1])
+    masked = list(scores)
+    for _ in range(2):  # the next two densest runs, each found with the previous ones masked out
+        for i in range(lo, hi + 1):
+            masked[i] = -1e9
+        lo2, hi2 = _max_segment(masked)
+        if hi2 < lo2 or sum(scores[lo2 : hi2 + 1]) < 0.3 * best_sum:
+            break
+        value = seg_value(lo2, hi2)
+        if value > best_value:
+            best, best_value = (lo2, hi2), value
+        lo, hi = lo2, hi2
+    return best
+
+
 def _max_segment(scores: list[float]) -> tuple[int, int]:
     """Indices [lo, hi] of the maximum-sum contiguous segment (Kadane)."""
     best, best_lo, best_hi = float("-inf"), 0, -1
@@ -284,7 +319,7 @@ def clean_text(
         kept_idx = [b.index for b in blocks if b.kind != "bad"]
         lo, hi = (kept_idx[0], kept_idx[-1]) if kept_idx else (0, -1)
     else:
-        lo, hi = _max_segment([_score(b) for b in blocks])
+        lo, hi = _body_segment(blocks)
         if hi < lo:
             lo, hi = 0, -1
         # The body starts and ends with a sentence: unpunctuated lines at its edges are teasers and links.
