@@ -184,20 +184,22 @@ def _body_segment(blocks: list[Block]) -> tuple[int, int]:
         bag = weighted_bag(" ".join(b.text for b in blocks[a : z + 1] if b.kind in ("good", "near")))
         return total * (1.0 + HEAD_AGREEMENT_WEIGHT * cosine(bag, head_bag))
 
-    best, best_value = (lo, hi), seg_value(lo, hi)
+    # The next two densest runs, each found with the previous ones masked out; only runs at least
+    # 30% as dense as the best compete (most pages have none, and pay nothing more).
     best_sum = sum(scores[lo : hi + 1])
+    rivals: list[tuple[int, int]] = []
     masked = list(scores)
-    for _ in range(2):  # the next two densest runs, each found with the previous ones masked out
-        for i in range(lo, hi + 1):
+    a, z = lo, hi
+    for _ in range(2):
+        for i in range(a, z + 1):
             masked[i] = -1e9
-        lo2, hi2 = _max_segment(masked)
-        if hi2 < lo2 or sum(scores[lo2 : hi2 + 1]) < 0.3 * best_sum:
+        a, z = _max_segment(masked)
+        if z < a or sum(scores[a : z + 1]) < 0.3 * best_sum:
             break
-        value = seg_value(lo2, hi2)
-        if value > best_value:
-            best, best_value = (lo2, hi2), value
-        lo, hi = lo2, hi2
-    return best
+        rivals.append((a, z))
+    if not rivals:
+        return lo, hi
+    return max([(lo, hi)] + rivals, key=lambda seg: seg_value(*seg))
 
 
 def _max_segment(scores: list[float]) -> tuple[int, int]:
