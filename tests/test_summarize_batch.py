@@ -67,3 +67,20 @@ def test_summarize_command(tmp_path):
     assert " ".join(s["text"] for s in dam["sentences"]) == dam["summary"]
     assert all(set(s["sources"]) <= {"wire", "local", "blog"} for s in dam["sentences"])
     assert all("error" in g for g in got[1:])
+
+
+def test_small_story_sources_take_turns():
+    """Three sources: even when one article's sentences carry the most shared facts, each source
+    gets a sentence before any gets a second one."""
+    evac = "About 640 residents of Eastbank were evacuated to the sports hall after the Kessler Dam spillway gate failed on Monday."
+    rise = "The water in Eastbank rose almost a metre in two hours after the Kessler Dam spillway gate failed, the residents said."
+    arts = [
+        Article("a", "a", evac + " " + rise),
+        Article("b", "b", "An independent panel led by a retired judge will investigate and report to the council by the end of November. "
+                "Officials repeated that about 640 residents of Eastbank were evacuated to the sports hall after the gate failed."),
+        Article("c", "c", "Rail services between Varnholm and Tessel resumed on Wednesday morning after engineers inspected the line. "
+                "Witnesses said the water in Eastbank rose almost a metre in two hours after the Kessler Dam spillway gate failed."),
+    ]
+    summary = summarize_articles(arts, words=60)
+    owners = [s.span.article_id for s in summary]
+    assert len(owners) == len(set(owners)), owners

@@ -42,7 +42,8 @@ def is_candidate(s: Sentence) -> bool:
     return True
 
 
-MAX_POOL = 2000  # candidate sentences per story
+MAX_POOL = 2000
+SMALL_STORY = 6  # articles; up to this size, sources take turns  # candidate sentences per story
 
 _STEM_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 
@@ -154,9 +155,16 @@ def summarize_story(
     cited_articles: set[int] = set()
     remaining = set(cands)
     max_score = max(scores.values()) or 1.0
+    # In a small story every source tends to report its own event: no article gets a second
+    # sentence while another article with candidates has none.
+    small = n_articles <= SMALL_STORY
+    has_candidates = {owner[i] for i in cands}
     while remaining and used_words < budget:
         best, best_val = None, -1e9
+        waiting = small and bool(has_candidates - cited_articles)
         for i in remaining:
+            if waiting and owner[i] in cited_articles:
+                continue
             redundancy = max((sim[i, j] for j in selected), default=0.0)
             if redundancy > 0.5:
                 continue
