@@ -25,10 +25,10 @@ from storyline.options import DEFAULT_OPTIONS, Options
 TOP_TERMS = 40  # terms of a story centroid indexed for candidate lookup
 CENTROID_TERMS = 400
 ARTICLE_TERMS = 150  # an article's strongest terms; the long tail barely moves a cosine
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 30  # stories scored per article, chosen by shared top terms
 MAX_POSTINGS = 300  # index terms shared by more stories than this are skipped when finding candidates
 NAME_BOOST = 1.5  # weight of a capitalised word seen mid-sentence (a name) over a common word
-_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}")  # stories scored per article, chosen by shared top terms
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}")  # a capitalised word after a lower-case one
 
 
 @dataclass(slots=True)
@@ -64,6 +64,12 @@ def article_vector(a: Article, lead_words: int = 1000) -> dict[str, float]:
     if len(bag) > ARTICLE_TERMS:
         bag = dict(heapq.nlargest(ARTICLE_TERMS, bag.items(), key=lambda kv: kv[1]))
     return _normalize(bag)
+
+
+def _index_story(index: dict[str, set[int]], i: int, centroid: dict[str, float]) -> None:
+    """Post story `i` under its centroid's top terms (older postings stay: they only add candidates)."""
+    for term, _ in heapq.nlargest(TOP_TERMS, centroid.items(), key=lambda kv: kv[1]):
+        index[term].add(i)
 
 
 def _candidates(vec: dict[str, float], index: dict[str, set[int]]) -> list[int]:
@@ -108,13 +114,16 @@ def _story_id(seed_article_id: str) -> str:
     return "s-" + hashlib.sha1(seed_article_id.encode()).hexdigest()[:10]
 
 
+def _weighted_centroid(a: dict[str, float], n: int, b: dict[str, float], m: int) -> dict[str, float]:
+    """The normalized mean of two centroids standing for n and m articles, cut to its top terms."""
+    cen = {k: v * n for k, v in a.items()}
+    for k, v in b.items():
+        cen[k] = cen.get(k, 0.0) + v * m
+    return _normalize(dict(sorted(cen.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]))
+
+
 def _add(story: StoryState, vec: dict[str, float], a: Article) -> None:
-    n = len(story.article_ids)
-    cen = {k: v * n for k, v in story.centroid.items()}
-    for k, v in vec.items():
-        cen[k] = cen.get(k, 0.0) + v
-    top = sorted(cen.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]
-    story.centroid = _normalize(dict(top))
+    story.centroid = _weighted_centroid(story.centroid, len(story.article_ids), vec, 1)
     story.article_ids.append(a.id)
     if a.date:
         story.first_date = min(filter(None, [story.first_date, a.date]))
@@ -130,12 +139,8 @@ def cluster_articles(
     ]
     index: dict[str, set[int]] = defaultdict(set)
 
-    def reindex(i: int) -> None:
-        for term, _ in sorted(stories[i].centroid.items(), key=lambda kv: -kv[1])[:TOP_TERMS]:
-            index[term].add(i)
-
     for i in range(len(stories)):
-        reindex(i)
+        _index_story(index, i, stories[i].centroid)
     ordered = sorted(articles, key=lambda a: (a.date is None, a.date or "", a.id))
     vectors = [article_vector(a) for a in ordered]
     near, far, merge = options.story_threshold, options.story_threshold_far, options.story_merge_threshold
@@ -155,7 +160,7 @@ def cluster_articles(
             stories.append(StoryState(_story_id(a.id)))
             best = len(stories) - 1
         _add(stories[best], vec, a)
-        reindex(best)
+        _index_story(index, best, stories[best].centroid)
     return _merge_stories(stories, index, merge, frozenset(s.id for s in existing or []))
 
 
@@ -196,18 +201,13 @@ def _merge_stories(
         keep, drop = (i, j) if stories[j].id not in fixed else (j, i)
         _absorb(stories[keep], stories[drop])
         alive[drop] = False
-        for term, _ in sorted(stories[keep].centroid.items(), key=lambda kv: -kv[1])[:TOP_TERMS]:
-            index[term].add(keep)
+        _index_story(index, keep, stories[keep].centroid)
         push_candidates(keep)
     return [s for s, ok in zip(stories, alive) if ok]
 
 
 def _absorb(into: StoryState, other: StoryState) -> None:
-    n, m = len(into.article_ids), len(other.article_ids)
-    cen = {k: v * n for k, v in into.centroid.items()}
-    for k, v in other.centroid.items():
-        cen[k] = cen.get(k, 0.0) + v * m
-    into.centroid = _normalize(dict(sorted(cen.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]))
+    into.centroid = _weighted_centroid(into.centroid, len(into.article_ids), other.centroid, len(other.article_ids))
     into.article_ids.extend(other.article_ids)
     dates = [d for d in (into.first_date, into.last_date, other.first_date, other.last_date) if d]
     if dates:
@@ -261,59 +261,37 @@ def assign_stories(
 def cluster_jsonl(in_path, out_path, options: Options = DEFAULT_OPTIONS) -> dict[str, int]:
     """`storyline cluster`: rows {"id", "text", "title"?, "date"?} → rows {"id", "story"} in input
     order (an "error" instead of "story" for a row that cannot be read). Written atomically."""
-    import gzip
     import json
-    from pathlib import Path
 
-    from storyline.clean.dates import find_dates
-    from storyline.report.files import atomic_write
+    from storyline.clean.dates import parse_given_date
+    from storyline.jsonl import atomic_writer, read_lines
 
-    in_path = Path(in_path)
-    if not in_path.is_file():
-        raise FileNotFoundError(f"{in_path}: no such file")
-    opener = gzip.open if in_path.name.endswith(".gz") else open
     rows: list[dict] = []
     articles: list[Article] = []
-    with opener(in_path, "rt", encoding="utf-8", errors="replace") as fh:  # type: ignore[operator]
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                rows.append({"id": None, "error": f"row {number}: invalid JSON ({exc.msg})"})
-                continue
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
-                rows.append({"id": row.get("id") if isinstance(row, dict) else None, "error": f"row {number}: no 'text' string"})
-                continue
-            internal = f"r{number}"
-            date = None
-            if row.get("date"):
-                found = find_dates(str(row["date"]))
-                date = found[0].iso if found else None
-            title = row.get("title")
-            articles.append(Article(internal, f"{in_path}:row {number}", row["text"], str(title) if title else None, date=date))
-            rows.append({"id": row.get("id"), "_internal": internal})
+    for number, line in enumerate(read_lines(in_path), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            rows.append({"id": None, "error": f"row {number}: invalid JSON ({exc.msg})"})
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+            rows.append({"id": row.get("id") if isinstance(row, dict) else None, "error": f"row {number}: no 'text' string"})
+            continue
+        internal = f"r{number}"
+        title = row.get("title")
+        articles.append(
+            Article(internal, f"{in_path}:row {number}", row["text"], str(title) if title else None, date=parse_given_date(row.get("date")))
+        )
+        rows.append({"id": row.get("id"), "_internal": internal})
     story_of, states = assign_stories(articles, options) if articles else ({}, [])
-    lines = []
-    for row in rows:
-        internal = row.pop("_internal", None)
-        if internal is not None:
-            row["story"] = story_of[internal]
-        lines.append(json.dumps(row, ensure_ascii=False))
-    text = "\n".join(lines) + ("\n" if lines else "")
-    if Path(out_path).name.endswith(".gz"):
-        import os
-        import tempfile
-
-        out = Path(out_path)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(gzip.compress(text.encode("utf-8")))
-        os.replace(tmp, out)
-    else:
-        atomic_write(Path(out_path), text)
+    with atomic_writer(out_path) as dst:
+        for row in rows:
+            internal = row.pop("_internal", None)
+            if internal is not None:
+                row["story"] = story_of[internal]
+            dst.write(json.dumps(row, ensure_ascii=False) + "\n")
     return {
         "rows": len(rows),
         "stories": len(states),

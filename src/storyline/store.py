@@ -212,21 +212,21 @@ def ingest(
                 conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (e.source, e.reason, time.time()))
         templates = template_lines([d.text for d in docs if d.text])
         states = [_state_from_json(r["state"]) for r in conn.execute("SELECT state FROM stories")]
-        pending: list[Article] = []
+        pending: dict[str, Article] = {}  # by id: the same content twice in one run is stored once
         for i, doc in enumerate(docs, start=1):
             result = clean_document(doc, options, templates)
             if isinstance(result, InputError):
                 stats["errors"] += 1
                 with _transaction(conn):
                     conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (result.source, result.reason, time.time()))
-            elif conn.execute("SELECT 1 FROM articles WHERE id = ?", (result.id,)).fetchone() or any(a.id == result.id for a in pending):
+            elif result.id in pending or conn.execute("SELECT 1 FROM articles WHERE id = ?", (result.id,)).fetchone():
                 stats["already_stored"] += 1
             else:
-                pending.append(result)
+                pending[result.id] = result
             if len(pending) >= batch_size or (i == len(docs) and pending):
-                touched, states = _commit_batch(conn, pending, options, states)
+                states = _commit_batch(conn, pending, options, states)
                 stats["added"] += len(pending)
-                pending = []
+                pending = {}
             if progress:
                 progress(i, len(docs))
         stats["stories_updated"] = _rebuild_stale(conn, options)
@@ -235,19 +235,19 @@ def ingest(
     return stats
 
 
-def _commit_batch(conn: sqlite3.Connection, new: list[Article], options: Options, existing: list) -> tuple[int, list]:
+def _commit_batch(conn: sqlite3.Connection, new: dict[str, Article], options: Options, existing: list) -> list:
     """One transaction: the new articles, their story membership, and the stories they join or open
     (clustering state updated, analysis marked stale). Analysis is rebuilt once per ingest run by
     `_rebuild_stale`, not once per batch: a story that grows in every batch is analysed once."""
     from storyline.cluster import cluster_articles
 
     before = {s.id: len(s.article_ids) for s in existing}
-    states = cluster_articles(new, options, existing)
+    states = cluster_articles(list(new.values()), options, existing)
     touched = [s for s in states if len(s.article_ids) != before.get(s.id, -1)]
     story_of = {aid: s.id for s in touched for aid in s.article_ids}
     with _transaction(conn):
         now = time.time()
-        for a in new:
+        for a in new.values():
             conn.execute(
                 "INSERT INTO articles (id, source, url, title, publisher, author, date, date_source, language, text,"
                 " removed, duplicate_of, extra, story_id, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -258,7 +258,7 @@ def _commit_batch(conn: sqlite3.Connection, new: list[Article], options: Options
             state_json = json.dumps({"id": state.id, "article_ids": state.article_ids, "centroid": state.centroid,
                                      "first_date": state.first_date, "last_date": state.last_date})  # fmt: skip
             if before.get(state.id) is None:
-                first = next(a for a in new if a.id == state.article_ids[0])
+                first = new[state.article_ids[0]]
                 placeholder = Story(state.id, first.title or "(untitled)", list(state.article_ids))
                 conn.execute(
                     "INSERT INTO stories (id, title, state, story, n_articles, first_date, last_date, updated_at, stale)"
@@ -272,7 +272,7 @@ def _commit_batch(conn: sqlite3.Connection, new: list[Article], options: Options
                     " WHERE id = ?",
                     (state_json, len(state.article_ids), state.first_date, state.last_date, now, state.id),
                 )
-    return len(touched), states
+    return states
 
 
 def _rebuild_stale(conn: sqlite3.Connection, options: Options) -> int:
@@ -372,7 +372,7 @@ class Store:
         return story_from_dict(d) if d is not None else None
 
     def story_dict(self, story_id: str) -> dict | None:
-        """The story's JSON as stored (the shape of report.json's stories[])."""
+        """The story as stored: JSON of the data model's Story (spans as {article_id, start, end})."""
         r = self.conn.execute("SELECT story FROM stories WHERE id = ?", (story_id,)).fetchone()
         return json.loads(r["story"]) if r else None
 

@@ -9,6 +9,7 @@ Each summary sentence cites every article with a sentence that says the same thi
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
@@ -42,8 +43,8 @@ def is_candidate(s: Sentence) -> bool:
     return True
 
 
-MAX_POOL = 2000
-SMALL_STORY = 6  # articles; up to this size, sources take turns  # candidate sentences per story
+MAX_POOL = 2000  # candidate sentences per story
+SMALL_STORY = 6  # articles; up to this size, sources take turns
 
 _STEM_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 
@@ -58,7 +59,7 @@ def _stem(word: str) -> str:
 
 def _concepts(text: str) -> set[tuple[str, str]]:
     """Stemmed word bigrams that are not both stop words."""
-    toks = [w for w in words(text)]
+    toks = words(text)
     out = set()
     for a, b in zip(toks, toks[1:]):
         if a in STOPWORDS and b in STOPWORDS:
@@ -244,41 +245,24 @@ def summarize_jsonl(in_path, out_path, words: int, options: Options = DEFAULT_OP
     {"id", "summary", "sentences": [{"text", "sources", "citations"}]}, summary at most `words`
     words, one output row per input row in order (an "error" row when a cluster cannot be read).
     Streams row by row; the output file appears atomically when done."""
-    import gzip
-    import json
-    import os
-    import tempfile
-    from pathlib import Path
+    from storyline.jsonl import atomic_writer, read_lines
 
-    from storyline.clean.dates import find_dates
-
-    in_path, out_path = Path(in_path), Path(out_path)
-    if not in_path.is_file():
-        raise FileNotFoundError(f"{in_path}: no such file")
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp")
-    os.close(fd)
-    opener = gzip.open if in_path.name.endswith(".gz") else open
+    lines = read_lines(in_path)
     stats = {"rows": 0, "errors": 0}
-    try:
-        out_open = gzip.open if out_path.name.endswith(".gz") else open
-        with opener(in_path, "rt", encoding="utf-8", errors="replace") as src, out_open(tmp, "wt", encoding="utf-8") as dst:  # type: ignore[operator]
-            for number, line in enumerate(src, start=1):
-                if not line.strip():
-                    continue
-                stats["rows"] += 1
-                row = _summarize_row(number, line, words, options, json, find_dates)
-                stats["errors"] += "error" in row
-                dst.write(json.dumps(row, ensure_ascii=False) + "\n")
-        os.replace(tmp, out_path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with atomic_writer(out_path) as dst:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            stats["rows"] += 1
+            row = _summarize_row(number, line, words, options)
+            stats["errors"] += "error" in row
+            dst.write(json.dumps(row, ensure_ascii=False) + "\n")
     return stats
 
 
-def _summarize_row(number: int, line: str, words: int, options: Options, json, find_dates) -> dict:
+def _summarize_row(number: int, line: str, words: int, options: Options) -> dict:
+    from storyline.clean.dates import parse_given_date
+
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -292,8 +276,7 @@ def _summarize_row(number: int, line: str, words: int, options: Options, json, f
             skipped.append(f"doc {k}: no 'text' string")
             continue
         doc_id = str(doc.get("id") if doc.get("id") is not None else k)
-        found = find_dates(str(doc["date"])) if doc.get("date") else []
-        articles.append(Article(doc_id, f"row {number} doc {k}", doc["text"], doc.get("title") or None, date=found[0].iso if found else None))
+        articles.append(Article(doc_id, f"row {number} doc {k}", doc["text"], doc.get("title") or None, date=parse_given_date(doc.get("date"))))
     if len({a.id for a in articles}) != len(articles):
         return {"id": row.get("id"), "error": f"row {number}: doc ids are not unique"}
     if not articles:

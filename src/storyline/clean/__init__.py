@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from storyline.clean.dates import find_dates, parse_dateline
+from storyline.clean.dates import find_dates, parse_dateline, parse_given_date
 from storyline.clean.metadata import (
     date_from_url,
     detect_language,
@@ -22,15 +22,6 @@ __all__ = ["clean_document", "clean_text", "template_lines", "find_dates", "pars
 #: Inputs larger than this are cut before cleaning (with a removal record), so one 50 MB line
 #: cannot stall a batch.
 MAX_INPUT_CHARS = 2_000_000
-
-
-def _given_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    found = find_dates(value)
-    if found:
-        return found[0].iso
-    return None
 
 
 def clean_document(
@@ -84,7 +75,7 @@ def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Art
         return InputError(raw.source, reason)
 
     removed = extra_removed + result.removed
-    given = _given_date(raw.date)
+    given = parse_given_date(raw.date)
     if given:
         date, date_source = given, "given"
     if date is None and (url_date := date_from_url(raw.url)):

@@ -8,19 +8,15 @@ leaves a truncated file where a finished one was expected.
 
 from __future__ import annotations
 
-import gzip
 import itertools
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from storyline.clean import clean_document, template_lines
-from storyline.ingest.decode import decode_bytes
 from storyline.ingest.readers import row_to_document
+from storyline.jsonl import atomic_writer, read_lines
 from storyline.model import Article, InputError, RawDocument
 from storyline.options import DEFAULT_OPTIONS, Options
 
@@ -31,23 +27,6 @@ TEMPLATE_SAMPLE = 1_000
 class BatchStats:
     rows: int = 0
     errors: int = 0
-
-
-def _open_out(path: Path, compress: bool) -> IO[str]:
-    if compress:
-        return gzip.open(path, "wt", encoding="utf-8")  # type: ignore[return-value]
-    return open(path, "w", encoding="utf-8", newline="\n")
-
-
-def _decoded_lines(path: Path) -> Iterator[str]:
-    """Input lines as text; a line in another encoding is decoded on its own, never fatal."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as fh:  # type: ignore[operator]
-        for raw in fh:
-            try:
-                yield raw.decode("utf-8")
-            except UnicodeDecodeError:
-                yield decode_bytes(raw)
 
 
 def clean_row(item: RawDocument, templates: frozenset[str], options: Options) -> dict:
@@ -102,25 +81,13 @@ def clean_jsonl(
     progress: Callable[[int], None] | None = None,
 ) -> BatchStats:
     """Clean every row of `in_path` into `out_path` (both JSON Lines, optionally gzipped)."""
-    in_path, out_path = Path(in_path), Path(out_path)
-    if not in_path.is_file():
-        raise FileNotFoundError(f"{in_path}: no such file")
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     stats = BatchStats()
-    fd, tmp_name = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        with _open_out(tmp, out_path.name.endswith(".gz")) as dst:
-            for row in iter_cleaned(_decoded_lines(in_path), str(in_path), options):
-                stats.rows += 1
-                stats.errors += "error" in row
-                dst.write(json.dumps(row, ensure_ascii=False) + "\n")
-                if progress:
-                    progress(stats.rows)
-            dst.flush()
-        os.replace(tmp, out_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    lines = read_lines(in_path)
+    with atomic_writer(out_path) as dst:
+        for row in iter_cleaned(lines, str(in_path), options):
+            stats.rows += 1
+            stats.errors += "error" in row
+            dst.write(json.dumps(row, ensure_ascii=False) + "\n")
+            if progress:
+                progress(stats.rows)
     return stats

@@ -122,3 +122,11 @@ def parse_dateline(line: str) -> FoundDate | None:
     if len(leftover) > 4:
         return None
     return dates[0] if dates[0].granularity == "day" else None
+
+
+def parse_given_date(value: object) -> str | None:
+    """A date supplied with the input (a JSON "date" field, in any format news uses) as ISO, or None."""
+    if value in (None, ""):
+        return None
+    found = find_dates(str(value))
+    return found[0].iso if found else None

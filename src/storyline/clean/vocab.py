@@ -58,7 +58,6 @@ _ANY_LINE = {
     r")",
 }
 
-SHORT_LINE_PATTERNS = {k: re.compile(rf"^(?:{p})$", re.IGNORECASE) for k, p in _SHORT_LINE.items()}
 ANY_LINE_PATTERNS = {k: re.compile(p, re.IGNORECASE) for k, p in _ANY_LINE.items()}
 # One pass per line instead of one per reason: named alternatives, tried in the order above.
 _SHORT_LINE_ONE = re.compile("|".join(rf"(?P<{k.replace('-', '_')}>{p})" for k, p in _SHORT_LINE.items()), re.IGNORECASE)

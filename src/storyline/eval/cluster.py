@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from storyline.eval.data import iter_rows
+from storyline.eval.data import doc_article, iter_rows
 from storyline.eval.metrics import bcubed
 from storyline.eval.report import EvalReport, SystemScore
 from storyline.model import Article
@@ -41,16 +41,7 @@ def load_labelled(paths: Sequence[str | Path], seed: int = 13, limit: int | None
     rng.shuffle(items)
     if limit is not None:
         items = items[:limit]
-    articles = [
-        Article(
-            id=f"doc{i:06d}",
-            source="eval",
-            text=str(doc.get("text") or ""),
-            title=doc.get("title") or None,
-            date=(str(doc["date"])[:10] if doc.get("date") else None),
-        )
-        for i, (doc, _) in enumerate(items)
-    ]
+    articles = [doc_article(doc, f"doc{i:06d}") for i, (doc, _) in enumerate(items)]
     return articles, [label for _, label in items]
 
 

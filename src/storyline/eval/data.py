@@ -6,23 +6,22 @@ with a fixed seed and given opaque ids before any system sees them.
 
 from __future__ import annotations
 
-import gzip
 import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
 
+from storyline.jsonl import read_lines
+from storyline.model import Article
+
 
 def iter_rows(path: str | Path) -> Iterator[dict]:
-    path = Path(path)
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
-        for number, line in enumerate(fh, start=1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
+    for number, line in enumerate(read_lines(path), start=1):
+        if line.strip():
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
 
 
 def load_rows(path: str | Path, limit: int | None = None, seed: int = 13) -> list[dict]:
@@ -36,3 +35,14 @@ def load_rows(path: str | Path, limit: int | None = None, seed: int = 13) -> lis
         row["_orig_id"] = row.get("id")
         row["id"] = f"item{i:06d}"
     return rows
+
+
+def doc_article(doc: dict, article_id: str) -> Article:
+    """A dataset document ({"text", "title"?, "date"?}) as an Article under an opaque id."""
+    return Article(
+        id=article_id,
+        source="eval",
+        text=str(doc.get("text") or ""),
+        title=doc.get("title") or None,
+        date=(str(doc["date"])[:10] if doc.get("date") else None),
+    )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from storyline.analyze.sentences import split_sentences
-from storyline.eval.data import load_rows
+from storyline.eval.data import doc_article, load_rows
 from storyline.eval.metrics import rouge
 from storyline.eval.report import EvalReport, SystemScore
 from storyline.model import Article
@@ -25,17 +25,8 @@ FLOORS = {"rouge2_recall": 0.07}
 
 
 def cluster_articles_of(row: dict) -> list[Article]:
-    return [
-        Article(
-            id=f"d{i}",
-            source="eval",
-            text=str(doc.get("text") or ""),
-            title=doc.get("title") or None,
-            date=(str(doc["date"])[:10] if doc.get("date") else None),
-        )
-        for i, doc in enumerate(row.get("docs") or [])
-        if str(doc.get("text") or "").strip()
-    ]
+    docs = enumerate(row.get("docs") or [])
+    return [doc_article(doc, f"d{i}") for i, doc in docs if str(doc.get("text") or "").strip()]
 
 
 def storyline_summary(articles: list[Article], words: int) -> str:
