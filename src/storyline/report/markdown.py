@@ -5,6 +5,11 @@ from __future__ import annotations
 from storyline.model import Digest
 
 
+
+def _n(count: int, singular: str, plural: str | None = None) -> str:
+    """ "1 source", "2 sources"."""
+    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
 def _md(text: str | None) -> str:
     """Escape Markdown/HTML control characters in article-provided text."""
     if not text:
@@ -20,7 +25,8 @@ def render_markdown(digest: Digest) -> str:
     lines: list[str] = ["# storyline digest", ""]
     n_dup = sum(len(g.copies) for g in digest.duplicates)
     lines.append(
-        f"{len(digest.articles)} articles, {len(digest.stories)} stories, {n_dup} duplicate copies, {len(digest.errors)} errors."
+        f"{_n(len(digest.articles), 'article')}, {_n(len(digest.stories), 'story', 'stories')}, "
+        f"{_n(n_dup, 'duplicate copy', 'duplicate copies')}, {_n(len(digest.errors), 'error')}."
     )
     lines.append("")
     for story in digest.stories:
@@ -28,7 +34,7 @@ def render_markdown(digest: Digest) -> str:
         number = {aid: i + 1 for i, aid in enumerate(story.article_ids)}
         start, end = story.date_range
         lines += [f"## {_md(story.title)}", ""]
-        lines.append(f"*{len(reps)} sources" + (f", {start} to {end}" if start else "") + f"* — story `{story.id}`")
+        lines.append(f"*{_n(len(reps), 'source')}" + (f", {start} to {end}" if start else "") + f"* — story `{story.id}`")
         lines.append("")
         if story.summary:
             lines += ["### Summary", ""]
@@ -49,7 +55,7 @@ def render_markdown(digest: Digest) -> str:
             for e in people:
                 extra = f" — also: {', '.join(_md(a) for a in e.aliases)}" if e.aliases else ""
                 role = f" ({_md(e.roles[0])})" if e.roles else ""
-                lines.append(f"- **{_md(e.name)}**{role}, {e.type.lower()}, {len(e.article_ids)} sources{extra}")
+                lines.append(f"- **{_md(e.name)}**{role}, {e.type.lower()}, {_n(len(e.article_ids), 'source')}{extra}")
             lines.append("")
         if story.quotes:
             lines += ["### Who said what", ""]
