@@ -128,3 +128,24 @@ def test_migration_from_version_1_keeps_data(tmp_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT id, stale FROM stories").fetchone()[:] == ("s1", 0)
     conn.close()
+
+
+def test_search_ranks_within_the_window_and_marks_words(tmp_path, monkeypatch):
+    import storyline.store as store_module
+    from storyline.store import snippet
+
+    pile = tmp_path / "pile.jsonl"
+    rows = [{"id": f"f{i}", "title": f"Filler {i}", "text": f"Harbour report number {i}. The ferry ran on time today."} for i in range(30)]
+    rows.insert(3, {"id": "best", "title": "Ferry strike", "text": "Ferry workers strike. The ferry strike stops every ferry in the harbour, the ferry union said."})
+    pile.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    ingest([str(pile)], db)
+    store = Store(db)
+    assert store.search("ferry")["articles"][0]["id"] == "best"  # bm25: the article about ferries first
+    monkeypatch.setattr(store_module, "SEARCH_RANK_WINDOW", 5)  # only the 5 newest matches are ranked
+    found = store.search("ferry")["articles"]
+    assert len(found) == 5 and "best" not in {a["id"] for a in found}
+    store.close()
+    s = snippet("One two three four five six seven. The Ferry left at noon and came back late in the evening.", ["ferry"])
+    assert "[[Ferry]]" in s and s.startswith(" … ") and s.endswith(" … ")
+    assert snippet("short text", ["absent"]) == "short text"

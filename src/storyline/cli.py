@@ -98,7 +98,7 @@ def digest(
     paths: Optional[list[str]] = typer.Argument(None, help=_PATHS_HELP + " Not needed with --db."),
     db: Optional[Path] = typer.Option(None, "--db", help="Report from this store (see `storyline ingest`) instead of reading files."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Directory for report.json, report.md and report.html."),
-    words: Optional[int] = typer.Option(None, "--words", help="Summary length per story, in words (default 120)."),
+    words: Optional[int] = typer.Option(None, "--words", help="Summary length per story, in words (default 150)."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the digest."),
 ) -> None:
@@ -294,7 +294,7 @@ def eval_cluster(
 def summarize_cmd(
     in_path: Path = typer.Option(..., "--in", help="JSON Lines rows {\"id\", \"docs\": [{\"id\", \"text\", \"title\"?, \"date\"?}]}."),
     out_path: Path = typer.Option(..., "--out", help="Output JSON Lines: {\"id\", \"summary\", \"sentences\": [{\"text\", \"sources\"}]}."),
-    words: int = typer.Option(120, "--words", min=10, help="Summary length limit in words."),
+    words: int = typer.Option(150, "--words", min=10, help="Summary length limit in words."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
 ) -> None:
     """Cited multi-document summaries, one per input cluster; every sentence lists its sources."""

@@ -32,7 +32,7 @@ class Options:
     story_threshold_far_idf: float = 0.10
     story_merge_threshold_idf: float = 0.25
     #: Summary length budget in words, per story.
-    summary_words: int = 120
+    summary_words: int = 150
     #: Weight of centrality x support x position next to concept coverage when picking sentences.
     summary_centrality_weight: float = 0.5
     #: Sentences from different articles at or above this similarity support each other (citations).

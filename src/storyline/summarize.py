@@ -45,6 +45,7 @@ def is_candidate(s: Sentence) -> bool:
 
 MAX_POOL = 2000  # candidate sentences per story
 SMALL_STORY = 6  # articles; up to this size, sources take turns
+REDUNDANCY_CUT = 0.4  # story-IDF cosine above which a sentence repeats one already chosen
 
 _STEM_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 
@@ -81,6 +82,19 @@ def _matrix(texts: list[str]):
             cols.append(vocab.setdefault(w, len(vocab)))
             vals.append(v / norm)
     return csr_matrix((vals, (rows, cols)), shape=(len(texts), max(1, len(vocab))))
+
+
+def _story_idf_similarity(mat, art_vecs: np.ndarray) -> np.ndarray:
+    """Sentence-by-sentence cosine with each term weighted by sqrt(story IDF)."""
+    from scipy.sparse import diags
+
+    n_articles = art_vecs.shape[0]
+    df = (art_vecs > 0).sum(axis=0)
+    weighted = mat @ diags(np.sqrt(np.log((n_articles + 1) / (df + 0.5))))
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    weighted = diags(1.0 / norms) @ weighted
+    return (weighted @ weighted.T).toarray()
 
 
 def summarize_story(
@@ -129,6 +143,10 @@ def summarize_story(
     for i in range(len(all_sents)):
         hits = owner_arr[(sim[i] >= options.support_threshold) & (owner_arr != owner_arr[i])]
         support[i] = len(set(hits.tolist()))
+    # Redundancy is judged on what two sentences say beyond the story's protagonists: terms found
+    # in most of the story's articles (its people, its place) are weighted down by a story-level
+    # IDF, so "Lavrov met Tillerson in Manila" and "Lavrov phoned Tillerson" are not one fact.
+    redundancy_sim = _story_idf_similarity(mat, art_vecs)
     title_words = {w for w in weighted_bag(title or "")}
     cands: list[int] = [i for i, s in enumerate(all_sents) if is_candidate(s)]
     if not cands:
@@ -166,8 +184,8 @@ def summarize_story(
         for i in remaining:
             if waiting and owner[i] in cited_articles:
                 continue
-            redundancy = max((sim[i, j] for j in selected), default=0.0)
-            if redundancy > 0.5:
+            redundancy = max((redundancy_sim[i, j] for j in selected), default=0.0)
+            if redundancy > REDUNDANCY_CUT:
                 continue
             gain = sum(weight.get(c, 0.0) for c in concepts[i] - covered)
             length = len(all_sents[i].text.split())
