@@ -83,4 +83,42 @@ def test_small_story_sources_take_turns():
     ]
     summary = summarize_articles(arts, words=60)
     owners = [s.span.article_id for s in summary]
-    assert len(owners) == len(set(owners)), owners
+    # a's two sentences both repeat what b and c say: a's turn passes, and a is cited as support
+    assert "a" not in owners and {"b", "c"} <= set(owners), owners
+    assert any("a" in s.sources for s in summary)
+    # without the repeats, each source is chosen once before any is chosen twice
+    summary = summarize_articles([arts[0], arts[1], Article("d", "d", arts[2].text.split(". ")[0] + ".")], words=60)
+    owners = [s.span.article_id for s in summary]
+    assert len(owners) == len(set(owners)) == 3, owners
+
+
+def test_redundancy_ignores_the_storys_protagonists():
+    """Two events with the same two people are two facts: the shared names do not make the second
+    sentence a repeat of the first."""
+    met = "Foreign Minister Anna Kessler met Defence Minister Piotr Varga in Tessel on Monday to discuss the border dispute."
+    call = "Foreign Minister Anna Kessler spoke by phone with Defence Minister Piotr Varga on Friday about the grain shipments."
+    arts = [
+        Article("a", "a", met + " Foreign Minister Anna Kessler said the talks with Defence Minister Piotr Varga were useful."),
+        Article("b", "b", call + " Defence Minister Piotr Varga told Foreign Minister Anna Kessler the shipments would resume."),
+        Article("c", "c", "Foreign Minister Anna Kessler and Defence Minister Piotr Varga will meet again in December, aides said."),
+    ]
+    texts = [s.text for s in summarize_articles(arts, words=60)]
+    assert met in texts and call in texts
+
+
+def test_uncovered_headline_is_cited_to_the_title():
+    """A small story where one scraped article lost its lead: its headline carries its news and is
+    cited by a title span; headlines that their bodies state are never used."""
+    from storyline.model import span_text
+
+    arts = [
+        Article("a", "a", DOCS[0]["text"], title=DOCS[0]["title"] + " as spillway gate breaks"),
+        Article("b", "b", DOCS[1]["text"], title="Mayor Marchenko announces compensation fund for Eastbank flood victims"),
+        Article("c", "c", DOCS[2]["text"], title="Kessler Dam gate failed, independent panel will investigate"),
+    ]
+    summary = summarize_articles(arts, words=120)
+    titled = [s for s in summary if s.span.field == "title"]
+    assert [s.span.article_id for s in titled] == ["b"]
+    assert span_text(arts[1], titled[0].span) == titled[0].text == arts[1].title
+    for s in summary:
+        assert span_text(next(a for a in arts if a.id == s.span.article_id), s.span) == s.text

@@ -28,6 +28,7 @@ from storyline.model import (
     Sentence,
     Span,
     Story,
+    span_text,
     SummarySentence,
     TimelineEntry,
 )
@@ -40,7 +41,7 @@ from storyline.summarize import summarize_articles, summarize_story as summarize
 __all__ = [
     "__version__",
     "Article", "Digest", "DuplicateGroup", "Entity", "InputError", "Options", "Quote", "RawDocument", "Removed",
-    "Sentence", "Span", "Story", "StoryState", "SummarySentence", "TimelineEntry",
+    "Sentence", "Span", "span_text", "Story", "StoryState", "SummarySentence", "TimelineEntry",
     "Store", "assign_stories", "build_story", "clean", "cluster", "digest", "find_duplicates", "ingest", "run_pipeline",
     "summarize", "summarize_articles", "write_reports",
 ]  # fmt: skip

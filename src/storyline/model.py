@@ -1,8 +1,8 @@
 """The data model shared by every stage.
 
 Everything that points at text does it with a :class:`Span` (article id + character offsets into
-the article's cleaned ``text``), so a citation, quote or timeline entry is always checkable:
-``article.text[span.start:span.end]`` is the claim.
+the article's cleaned ``text``, or into its ``title`` for a headline cited in a summary), so a
+citation, quote or timeline entry is always checkable: ``span_text(article, span)`` is the claim.
 
 All types are plain dataclasses: picklable, comparable, with no behaviour that needs global state,
 so stages can run in-process, in a process pool or on Dask partitions.
@@ -77,11 +77,19 @@ class Removed:
 
 @dataclass(slots=True, frozen=True)
 class Span:
-    """The one way to point at text: ``article.text[start:end]``."""
+    """The one way to point at text: ``article.text[start:end]``, or ``article.title[start:end]``
+    when ``field`` is "title" (a headline cited as a summary sentence). See `span_text`."""
 
     article_id: str
     start: int
     end: int
+    field: str = "text"
+
+
+def span_text(article: "Article", span: Span) -> str:
+    """The text a span points at (empty when it does not fit the article)."""
+    source = article.title or "" if span.field == "title" else article.text
+    return source[span.start : span.end]
 
 
 @dataclass(slots=True)

@@ -132,7 +132,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
 
 
 def _span(d: dict) -> Span:
-    return Span(d["article_id"], d["start"], d["end"])
+    return Span(d["article_id"], d["start"], d["end"], d.get("field", "text"))
 
 
 def story_from_dict(d: dict, with_mentions: bool = True) -> Story:

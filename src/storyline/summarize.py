@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from storyline.clean.textstats import STOPWORDS, weighted_bag, words
-from storyline.model import Article, Sentence, SummarySentence
+from storyline.model import Article, Sentence, Span, SummarySentence
 from storyline.options import DEFAULT_OPTIONS, Options
 
 _BAD_START = re.compile(
@@ -26,6 +26,12 @@ _BAD_START = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"(©|\bphoto\b|\bpictured\b|\bcaption\b|\bfile photo\b|read more|click here|^\W*related\b)", re.I)
+
+
+def _headline_like(title: str) -> bool:
+    """A headline that reads as a statement: 6-20 words, not a question, no section label."""
+    n = len(title.split())
+    return 6 <= n <= 20 and not title.rstrip().endswith(("?", ":")) and not re.search(r"\||\s[-–—]\s*$|^\W", title)
 
 
 def is_candidate(s: Sentence) -> bool:
@@ -45,6 +51,10 @@ def is_candidate(s: Sentence) -> bool:
 
 MAX_POOL = 2000  # candidate sentences per story
 SMALL_STORY = 6  # articles; up to this size, sources take turns
+HEADLINE_COVERED = 0.35  # a headline this similar to a body sentence of its own article is covered by it
+# In a small story each source tends to carry its own event, and a headline its body never states
+# is that event (the lead was lost to the scrape): it is preferred for its article's turn.
+HEADLINE_BONUS = 0.4
 REDUNDANCY_CUT = 0.4  # story-IDF cosine above which a sentence repeats one already chosen
 
 _STEM_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
@@ -123,15 +133,26 @@ def summarize_story(
             owner.append(pos)
     if not all_sents:
         return []
+    # Headlines: an outlet's own one-line summary. One whose content its scraped body never states
+    # (a lead lost to the scrape) may stand in the summary, cited to the title.
+    headline_rows = []
+    for pos, a in enumerate(articles):
+        if a.title and _headline_like(a.title):
+            headline_rows.append(len(all_sents))
+            all_sents.append(Sentence(Span(a.id, 0, len(a.title), "title"), a.title, -1))
+            owner.append(pos)
     mat = _matrix([s.text for s in all_sents])
     sim = (mat @ mat.T).toarray()
     owner_arr = np.array(owner)
     n_articles = len(articles)
+    # Headlines are candidates only: centrality, support and concept weights come from bodies.
+    body_owner = owner_arr.copy()
+    body_owner[headline_rows] = -1
 
     # Centroid: mean of article vectors, each article counted once.
     art_vecs = np.zeros((n_articles, mat.shape[1]))
     for pos in range(n_articles):
-        rows = mat[owner_arr == pos]
+        rows = mat[body_owner == pos]
         if rows.shape[0]:
             v = np.asarray(rows.sum(axis=0)).ravel()
             art_vecs[pos] = v / (np.linalg.norm(v) or 1.0)
@@ -141,20 +162,24 @@ def summarize_story(
     # Support: distinct other articles with a matching sentence.
     support = np.zeros(len(all_sents))
     for i in range(len(all_sents)):
-        hits = owner_arr[(sim[i] >= options.support_threshold) & (owner_arr != owner_arr[i])]
+        hits = body_owner[(sim[i] >= options.support_threshold) & (body_owner != owner_arr[i]) & (body_owner >= 0)]
         support[i] = len(set(hits.tolist()))
     # Redundancy is judged on what two sentences say beyond the story's protagonists: terms found
     # in most of the story's articles (its people, its place) are weighted down by a story-level
     # IDF, so "Lavrov met Tillerson in Manila" and "Lavrov phoned Tillerson" are not one fact.
     redundancy_sim = _story_idf_similarity(mat, art_vecs)
     title_words = {w for w in weighted_bag(title or "")}
-    cands: list[int] = [i for i, s in enumerate(all_sents) if is_candidate(s)]
+    cands: list[int] = [i for i, s in enumerate(all_sents) if s.index >= 0 and is_candidate(s)]
+    for i in headline_rows:
+        body = body_owner == owner[i]
+        if body.any() and sim[i, body].max() < HEADLINE_COVERED:
+            cands.append(i)
     if not cands:
         cands = list(range(len(all_sents)))
     scores = {}
     for i in cands:
         s = all_sents[i]
-        pos_factor = 1.0 + 0.35 / (1 + s.index)
+        pos_factor = 1.0 + 0.35 / (1 + max(0, s.index))
         t_overlap = len(title_words & set(weighted_bag(s.text))) / (len(title_words) or 1)
         scores[i] = float(centrality[i]) * (1.0 + 0.45 * np.log1p(support[i])) * pos_factor + 0.15 * t_overlap
 
@@ -164,7 +189,8 @@ def summarize_story(
     df: dict[tuple[str, str], set[int]] = {}
     for i, cs in enumerate(concepts):
         for c in cs:
-            df.setdefault(c, set()).add(owner[i])
+            if body_owner[i] >= 0:
+                df.setdefault(c, set()).add(owner[i])
     min_df = 2 if n_articles < 8 else 3
     weight = {c: float(len(arts)) for c, arts in df.items() if len(arts) >= min_df}
 
@@ -178,9 +204,10 @@ def summarize_story(
     # sentence while another article with candidates has none.
     small = n_articles <= SMALL_STORY
     has_candidates = {owner[i] for i in cands}
+    passed_over: set[int] = set()
     while remaining and used_words < budget:
         best, best_val = None, -1e9
-        waiting = small and bool(has_candidates - cited_articles)
+        waiting = small and bool(has_candidates - cited_articles - passed_over)
         for i in remaining:
             if waiting and owner[i] in cited_articles:
                 continue
@@ -191,9 +218,14 @@ def summarize_story(
             length = len(all_sents[i].text.split())
             novelty = 0.05 if owner[i] not in cited_articles else 0.0
             val = gain / length + options.summary_centrality_weight * scores[i] / max_score + novelty
+            if small and all_sents[i].index < 0:
+                val += HEADLINE_BONUS
             if val > best_val:
                 best, best_val = i, val
         if best is None:
+            if waiting:  # the sources still waiting have only repeats left: their turn is over
+                passed_over |= has_candidates - cited_articles
+                continue
             break
         remaining.discard(best)
         n_words = len(all_sents[best].text.split())
@@ -215,7 +247,7 @@ def summarize_story(
         for pos in range(n_articles):
             if pos == owner[i]:
                 continue
-            idx = np.where(owner_arr == pos)[0]
+            idx = np.where(body_owner == pos)[0]
             if not len(idx):
                 continue
             j = idx[np.argmax(sim[i, idx])]
@@ -308,7 +340,7 @@ def _summarize_row(number: int, line: str, words: int, options: Options) -> dict
                 "text": s.text,
                 "sources": s.sources,
                 "copies": s.copies,
-                "citations": [{"article_id": c.article_id, "start": c.start, "end": c.end} for c in s.citations],
+                "citations": [{"article_id": c.article_id, "start": c.start, "end": c.end, "field": c.field} for c in s.citations],
             }
             for s in summary
         ],

@@ -42,11 +42,22 @@ def test_summary_cites_at_least_four_articles(result):
     story = result.stories[0]
     cited = {aid for s in story.summary for aid in s.sources}
     assert len(cited) >= 4
-    texts = {a.id: a.text for a in result.articles}
+    by_id = {a.id: a for a in result.articles}
     for s in story.summary:
-        assert texts[s.span.article_id][s.span.start : s.span.end] == s.text
+        assert storyline.span_text(by_id[s.span.article_id], s.span) == s.text
         for c in s.citations:
-            assert c.end > c.start and texts[c.article_id][c.start : c.end]
+            assert c.end > c.start and storyline.span_text(by_id[c.article_id], c)
+
+
+def test_summary_covers_the_storyline_events(result):
+    summary = " ".join(s.text for s in result.stories[0].summary)
+    assert "Manila" in summary  # the August meeting at the ASEAN forum
+    assert "phone call" in summary or "by phone" in summary  # the October call
+    assert "Federation Council" in summary  # the December speech
+    # The mediation offer is only in one article's headline: its scraped body lost the lead.
+    headline = [s for s in result.stories[0].summary if s.span.field == "title"]
+    assert [s.text for s in headline] == ["Russia Ready to Be Mediator between US, North Korea"]
+    assert not BOILERPLATE.search(summary)
 
 
 def test_lavrov_variants_are_one_entity(result):

@@ -27,6 +27,11 @@ def test_story_list_story_and_article_pages(client):
     assert article.status_code == 200
     assert '<mark id="hl" class="hl">' in article.text
     assert "Removed boilerplate" in article.text and 'class="reason"' in article.text
+    # a cited headline (field=title) is highlighted in the page title
+    art_id = cite.split("?")[0].rsplit("/", 1)[1]
+    titled = client.get(f"/article/{art_id}", params={"start": 0, "end": 4, "field": "title"})
+    assert re.search(r'<h1><mark id="hl" class="hl">[^<]{4}</mark>', titled.text)
+    assert client.get(f"/article/{art_id}", params={"field": "../etc"}).status_code == 422
 
 
 def test_api_mirrors_pages_and_has_openapi(client):
@@ -38,7 +43,7 @@ def test_api_mirrors_pages_and_has_openapi(client):
     for s in story["summary"]:
         for c in s["citations"]:
             art = client.get(f"/api/articles/{c['article_id']}").json()
-            assert art["text"][c["start"] : c["end"]].strip()
+            assert art[c.get("field", "text")][c["start"] : c["end"]].strip()
     schema = client.get("/openapi.json").json()
     assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/search"} <= set(schema["paths"])
     assert client.get("/api/stories/nope").status_code == 404

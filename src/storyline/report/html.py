@@ -17,12 +17,14 @@ class Segment:
 
 
 def anchor_id(span: Span) -> str:
+    if span.field == "title":
+        return f"t-{span.article_id}"
     return f"c-{span.article_id}-{span.start}-{span.end}"
 
 
 def segments(article: Article, spans: list[Span]) -> list[list[Segment]]:
     """The article text as paragraphs of segments, cited spans marked (non-overlapping, first wins)."""
-    cuts = sorted({(s.start, s.end) for s in spans if s.article_id == article.id}, key=lambda x: (x[0], -x[1]))
+    cuts = sorted({(s.start, s.end) for s in spans if s.article_id == article.id and s.field == "text"}, key=lambda x: (x[0], -x[1]))
     chosen: list[tuple[int, int]] = []
     for s, e in cuts:
         if not chosen or s >= chosen[-1][1]:

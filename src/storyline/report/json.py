@@ -11,7 +11,10 @@ from storyline.model import SCHEMA_VERSION, Digest, Span, Story
 
 
 def _span(s: Span) -> dict[str, Any]:
-    return {"article_id": s.article_id, "start": s.start, "end": s.end}
+    d: dict[str, Any] = {"article_id": s.article_id, "start": s.start, "end": s.end}
+    if s.field != "text":
+        d["field"] = s.field  # "title": a cited headline
+    return d
 
 
 def story_to_dict(story: Story, dates: dict[str, str | None]) -> dict[str, Any]:

@@ -131,12 +131,17 @@ def create_app(db_path: str | Path):
         )  # fmt: skip
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def article_page(article_id: str, start: int | None = Query(None, ge=0), end: int | None = Query(None, ge=0)):
+    async def article_page(
+        article_id: str, start: int | None = Query(None, ge=0), end: int | None = Query(None, ge=0),
+        field: str = Query("text", pattern="^(text|title)$"),
+    ):  # fmt: skip
         a = store.article(article_id)
         if a is None:
             raise HTTPException(404, "no such article")
         story_id = store.article_story(article_id)
-        return page("article.html", a=a, parts=highlight_parts(a.text, start, end), story_id=story_id)
+        if field == "title":  # a cited headline
+            return page("article.html", a=a, parts=highlight_parts(a.text, None, None), title_parts=highlight_parts(a.title or "", start, end), story_id=story_id)
+        return page("article.html", a=a, parts=highlight_parts(a.text, start, end), title_parts=[(a.title or "(untitled)", False)], story_id=story_id)
 
     # -- JSON API --
     @app.get("/api/stories", tags=["stories"])
