@@ -104,7 +104,7 @@ def test_killed_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_path, k
     assert counts["articles"] == n  # nothing lost, nothing twice
     ids = [row[0] for row in store.conn.execute("SELECT id FROM articles")]
     assert len(ids) == len(set(ids))
-    in_stories = sum(len(json.loads(r[0])["article_ids"]) for r in store.conn.execute("SELECT story FROM stories"))
+    in_stories = sum(len(json.loads(r[0])["article_ids"]) for r in store.conn.execute("SELECT story FROM story_data"))
     assert in_stories == n
     assert stats["added"] + stats["already_stored"] == n
     assert store.conn.execute("SELECT count(*) FROM stories WHERE stale = 1").fetchone()[0] == 0
@@ -117,8 +117,13 @@ def test_migration_from_version_1_keeps_data(tmp_path):
     db = tmp_path / "old.db"
     c = sqlite3.connect(db)
     c.executescript("BEGIN;" + store_module._MIGRATIONS[0] + "PRAGMA user_version=1;COMMIT;")
+    from dataclasses import asdict
+
+    from storyline.model import Story
+
     c.execute(
-        "INSERT INTO stories (id, title, state, story, n_articles, updated_at) VALUES ('s1', 't', '{}', '{}', 0, 0)"
+        "INSERT INTO stories (id, title, state, story, n_articles, updated_at) VALUES ('s1', 't', '{}', ?, 0, 0)",
+        (json.dumps(asdict(Story("s1", "t", []))),),
     )
     c.commit()
     c.close()
@@ -127,7 +132,22 @@ def test_migration_from_version_1_keeps_data(tmp_path):
     conn = connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT id, stale FROM stories").fetchone()[:] == ("s1", 0)
+    view, page = conn.execute("SELECT view, page FROM story_data").fetchone()
+    assert json.loads(view)["entities"] == [] and "<h1>t</h1>" in page  # v3 fills views and pages
     conn.close()
+
+
+def test_story_view_has_mention_counts_not_mentions(tmp_path, examples_dir):
+    db = tmp_path / "s.db"
+    ingest([str(examples_dir)], db)
+    store = Store(db)
+    for s in store.story_list():
+        full = store.story(s["id"])
+        view, counts = store.story_view(s["id"])
+        assert [e.name for e in view.entities] == [e.name for e in full.entities]
+        assert all(not e.mentions for e in view.entities)
+        assert counts == {e.id: len(e.mentions) for e in full.entities}
+    store.close()
 
 
 def test_search_ranks_within_the_window_and_marks_words(tmp_path, monkeypatch):
@@ -149,3 +169,22 @@ def test_search_ranks_within_the_window_and_marks_words(tmp_path, monkeypatch):
     s = snippet("One two three four five six seven. The Ferry left at noon and came back late in the evening.", ["ferry"])
     assert "[[Ferry]]" in s and s.startswith(" … ") and s.endswith(" … ")
     assert snippet("short text", ["absent"]) == "short text"
+
+
+def test_parallel_ingest_stores_what_one_process_stores(tmp_path, examples_dir, monkeypatch):
+    import storyline.store as store_module
+
+    monkeypatch.setattr(store_module, "PARALLEL_MIN_DOCS", 1)
+    monkeypatch.setattr(store_module, "PARALLEL_MIN_STORIES", 1)
+    dumps = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        stats = ingest([str(examples_dir)], db, workers=workers)
+        assert stats["added"] > 0 and stats["stories_updated"] > 0
+        conn = sqlite3.connect(db)
+        dumps.append((
+            conn.execute("SELECT id, text, story_id, duplicate_of FROM articles ORDER BY id").fetchall(),
+            conn.execute("SELECT s.id, title, story, n_articles FROM stories s JOIN story_data USING (id) ORDER BY s.id").fetchall(),
+        ))  # fmt: skip
+        conn.close()
+    assert dumps[0] == dumps[1]

@@ -134,6 +134,7 @@ def ingest(
     paths: list[str] = typer.Argument(..., help=_PATHS_HELP),
     db: Path = typer.Option(Path("storyline.db"), "--db", help="The store (SQLite); created if missing."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, max=64, help="Processes for cleaning and story analysis (default: one per core)."),
 ) -> None:
     """Add articles to the store; stories update incrementally with stable ids. Safe to re-run."""
     from storyline.store import StoreError, ingest as ingest_paths
@@ -142,7 +143,8 @@ def ingest(
     try:
         with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
             task = bar.add_task("ingest", total=None)
-            stats = ingest_paths(paths, db, _options(config), progress=lambda done, total: bar.update(task, completed=done, total=total))
+            stats = ingest_paths(paths, db, _options(config), workers=workers,
+                                 progress=lambda done, total: bar.update(task, completed=done, total=total))  # fmt: skip
     except StoreError as exc:
         console.print(f"[red]error[/] {exc}")
         raise typer.Exit(code=2)

@@ -41,7 +41,7 @@ from storyline.options import DEFAULT_OPTIONS, Options
 
 DEFAULT_DB = "storyline.db"
 SEARCH_RANK_WINDOW = 1000  # matches ranked per search (see Store.search)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: list[str] = [
     # 0 -> 1
@@ -84,7 +84,66 @@ _MIGRATIONS: list[str] = [
     ALTER TABLE stories ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX stories_stale ON stories(stale) WHERE stale = 1;
     """,
+    # 2 -> 3: the story JSON moves out of `stories` into `story_data`. In SQLite, reading a column
+    # stored after a multi-megabyte value walks that value's overflow pages: listing the newest
+    # stories read the whole table (40 ms at 100,000 articles). `view` is the story as pages show
+    # it (entities carry mention counts, not mention lists), filled for existing stories below.
+    """
+    CREATE TABLE story_data (
+        id TEXT PRIMARY KEY,
+        state TEXT NOT NULL,              -- JSON StoryState (centroid etc.) for incremental clustering
+        story TEXT NOT NULL,              -- JSON Story (summary, timeline, entities, quotes)
+        view TEXT,                        -- JSON Story for pages: mention counts instead of mentions
+        page TEXT,                        -- HTML body of the story page (storyline.web.render)
+        page_version TEXT                 -- the template that made it
+    );
+    INSERT INTO story_data (id, state, story) SELECT id, state, story FROM stories;
+    CREATE TABLE stories_v3 (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        n_articles INTEGER NOT NULL,
+        first_date TEXT, last_date TEXT,
+        updated_at REAL NOT NULL,
+        stale INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO stories_v3 SELECT id, title, n_articles, first_date, last_date, updated_at, stale FROM stories;
+    DROP TABLE stories;
+    ALTER TABLE stories_v3 RENAME TO stories;
+    CREATE INDEX stories_newest ON stories(last_date IS NULL, last_date DESC, n_articles DESC, id);
+    CREATE INDEX stories_stale ON stories(stale) WHERE stale = 1;
+    """,
 ]
+
+
+def _fill_story_views(conn: sqlite3.Connection) -> None:
+    for story_id, story_json in conn.execute("SELECT id, story FROM story_data").fetchall():
+        conn.execute("UPDATE story_data SET view = ? WHERE id = ?", (json.dumps(story_view_dict(json.loads(story_json))), story_id))
+    _refresh_pages(conn)
+
+
+def _refresh_pages(conn: sqlite3.Connection) -> int:
+    """Render the page of every story whose stored page is missing or from another template."""
+    from storyline.web.render import page_version, story_body
+
+    version = page_version()
+    ids = [r[0] for r in conn.execute("SELECT id FROM story_data WHERE page_version IS NOT ? AND view IS NOT NULL", (version,))]
+    for story_id in ids:
+        view = json.loads(conn.execute("SELECT view FROM story_data WHERE id = ?", (story_id,)).fetchone()[0])
+        story = story_from_dict(view, with_mentions=False)
+        counts = {e["id"]: e["mention_count"] for e in view["entities"]}
+        meta = _article_meta(conn, story.article_ids)
+        conn.execute("UPDATE story_data SET page = ?, page_version = ? WHERE id = ?", (story_body(story, counts, meta), version, story_id))
+    return len(ids)
+
+
+# Python steps of a migration, run in its transaction after its SQL
+_MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _fill_story_views}
+
+
+def story_view_dict(d: dict) -> dict:
+    """A story's JSON for display: each entity's mention list replaced by `mention_count`."""
+    entities = [{**{k: v for k, v in e.items() if k != "mentions"}, "mentions": [], "mention_count": len(e["mentions"])} for e in d.get("entities", [])]
+    return {**d, "entities": entities}
 
 
 class StoreError(Exception):
@@ -123,7 +182,15 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
             raise StoreError(f"{path}: not a storyline database")
         for v in range(version, SCHEMA_VERSION):
             # each migration is one transaction, version bump included
-            conn.executescript("BEGIN;" + _MIGRATIONS[v] + f"PRAGMA user_version={v + 1};COMMIT;")
+            conn.executescript("BEGIN;" + _MIGRATIONS[v])
+            try:
+                if v in _MIGRATION_STEPS:
+                    _MIGRATION_STEPS[v](conn)
+                conn.execute(f"PRAGMA user_version={v + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
     conn.isolation_level = None  # transactions are explicit (see _transaction)
     return conn
 
@@ -200,9 +267,13 @@ def ingest(
     *,
     batch_size: int = 1000,
     progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
 ) -> dict[str, int]:
-    """Add the articles under `paths` to the store and update their stories. Idempotent."""
-    from storyline.clean import clean_document, template_lines
+    """Add the articles under `paths` to the store and update their stories. Idempotent.
+
+    Cleaning and story analysis run in `workers` processes (default: one per core) on large
+    ingests; clustering and every write stay in this process, in transactions."""
+    from storyline.clean import template_lines
     from storyline.pipeline import read_inputs
 
     docs, errors = read_inputs(list(paths))
@@ -213,28 +284,84 @@ def ingest(
             for e in errors:
                 conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (e.source, e.reason, time.time()))
         templates = template_lines([d.text for d in docs if d.text])
-        states = [_state_from_json(r["state"]) for r in conn.execute("SELECT state FROM stories")]
+        states = [_state_from_json(r["state"]) for r in conn.execute("SELECT state FROM story_data")]
         pending: dict[str, Article] = {}  # by id: the same content twice in one run is stored once
-        for i, doc in enumerate(docs, start=1):
-            result = clean_document(doc, options, templates)
-            if isinstance(result, InputError):
-                stats["errors"] += 1
-                with _transaction(conn):
-                    conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (result.source, result.reason, time.time()))
-            elif result.id in pending or conn.execute("SELECT 1 FROM articles WHERE id = ?", (result.id,)).fetchone():
-                stats["already_stored"] += 1
+        with _pool(workers, len(docs), PARALLEL_MIN_DOCS) as pool:
+            # workers clean ahead while this process clusters and writes
+            if pool:
+                cleaned = pool.map(_clean_one, docs, [options] * len(docs), [templates] * len(docs), chunksize=64)
             else:
-                pending[result.id] = result
-            if len(pending) >= batch_size or (i == len(docs) and pending):
-                states = _commit_batch(conn, pending, options, states)
-                stats["added"] += len(pending)
-                pending = {}
-            if progress:
-                progress(i, len(docs))
-        stats["stories_updated"] = _rebuild_stale(conn, options)
+                cleaned = (_clean_one(doc, options, templates) for doc in docs)
+            for i, result in enumerate(cleaned, start=1):
+                if isinstance(result, InputError):
+                    stats["errors"] += 1
+                    with _transaction(conn):
+                        conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (result.source, result.reason, time.time()))
+                elif result.id in pending or conn.execute("SELECT 1 FROM articles WHERE id = ?", (result.id,)).fetchone():
+                    stats["already_stored"] += 1
+                else:
+                    pending[result.id] = result
+                if len(pending) >= batch_size or (i == len(docs) and pending):
+                    states = _commit_batch(conn, pending, options, states)
+                    stats["added"] += len(pending)
+                    pending = {}
+                if progress:
+                    progress(i, len(docs))
+        stats["stories_updated"] = _rebuild_stale(conn, options, workers)
+        with _transaction(conn):  # pages made by an older template (after an upgrade)
+            _refresh_pages(conn)
     finally:
         conn.close()
     return stats
+
+
+PARALLEL_MIN_DOCS = 500  # smaller ingests stay in one process (starting workers costs ~1 s)
+PARALLEL_MIN_STORIES = 20
+
+
+@contextmanager
+def _pool(workers: int | None, n_items: int, minimum: int) -> Iterator[Any]:
+    """A process pool when there is enough work and more than one core, else None. On an error or
+    Ctrl-C, queued work is cancelled rather than finished."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    n = workers if workers is not None else (os.cpu_count() or 1)
+    if n <= 1 or n_items < minimum:
+        yield None
+        return
+    pool = ProcessPoolExecutor(max_workers=n)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _clean_one(doc, options: Options, templates):
+    from storyline.clean import clean_document
+
+    return clean_document(doc, options, templates)
+
+
+def _analyse_story(state, members: list[Article], options: Options) -> tuple[Story, list[tuple[str | None, str]], str, str]:
+    """Fold copies within the story, then summary, timeline, entities, quotes, and the story page's
+    body (pure: runs in a worker)."""
+    from storyline.web.render import page_version, story_body
+
+    from storyline.dedup import find_duplicates
+    from storyline.pipeline import build_story
+
+    for m in members:
+        m.duplicate_of = None  # copies are always in the story of their original: fold within it
+    find_duplicates(members, options)
+    reps = [m for m in members if m.duplicate_of is None]
+    story = build_story(state, reps, options)
+    story.article_ids = [m.id for m in reps] + [m.id for m in members if m.duplicate_of]
+    counts = {e.id: len(e.mentions) for e in story.entities}
+    page = story_body(story, counts, {m.id: m for m in members})
+    return story, [(m.duplicate_of, m.id) for m in members], page, page_version()
 
 
 def _commit_batch(conn: sqlite3.Connection, new: dict[str, Article], options: Options, existing: list) -> list:
@@ -263,52 +390,83 @@ def _commit_batch(conn: sqlite3.Connection, new: dict[str, Article], options: Op
                 first = new[state.article_ids[0]]
                 placeholder = Story(state.id, first.title or "(untitled)", list(state.article_ids))
                 conn.execute(
-                    "INSERT INTO stories (id, title, state, story, n_articles, first_date, last_date, updated_at, stale)"
-                    " VALUES (?,?,?,?,?,?,?,?,1)",
-                    (state.id, placeholder.title, state_json, json.dumps(asdict(placeholder)), len(state.article_ids),
-                     state.first_date, state.last_date, now),
-                )  # fmt: skip
+                    "INSERT INTO stories (id, title, n_articles, first_date, last_date, updated_at, stale) VALUES (?,?,?,?,?,?,1)",
+                    (state.id, placeholder.title, len(state.article_ids), state.first_date, state.last_date, now),
+                )
+                conn.execute("INSERT INTO story_data (id, state, story) VALUES (?,?,?)", (state.id, state_json, json.dumps(asdict(placeholder))))
             else:
                 conn.execute(
-                    "UPDATE stories SET state = ?, n_articles = ?, first_date = ?, last_date = ?, updated_at = ?, stale = 1"
-                    " WHERE id = ?",
-                    (state_json, len(state.article_ids), state.first_date, state.last_date, now, state.id),
+                    "UPDATE stories SET n_articles = ?, first_date = ?, last_date = ?, updated_at = ?, stale = 1 WHERE id = ?",
+                    (len(state.article_ids), state.first_date, state.last_date, now, state.id),
                 )
+                conn.execute("UPDATE story_data SET state = ? WHERE id = ?", (state_json, state.id))
     return states
 
 
-def _rebuild_stale(conn: sqlite3.Connection, options: Options) -> int:
+def _rebuild_stale(conn: sqlite3.Connection, options: Options, workers: int | None = None) -> int:
     """Analyse every story marked stale (each in its own transaction): fold copies, then summary,
     timeline, entities and quotes. Also finishes the work of an ingest that was interrupted."""
     from storyline.cluster import state_from_dict
-    from storyline.dedup import find_duplicates
-    from storyline.pipeline import build_story
+
+    rows = conn.execute("SELECT d.id, d.state FROM stories s JOIN story_data d ON d.id = s.id WHERE s.stale = 1").fetchall()
+
+    def jobs():  # articles are read here, as the pool asks for them; workers never touch the database
+        for row in rows:
+            state = state_from_dict(json.loads(row["state"]))
+            yield state, _load_articles(conn, state.article_ids)
 
     done = 0
-    for row in conn.execute("SELECT id, state FROM stories WHERE stale = 1").fetchall():
-        state = state_from_dict(json.loads(row["state"]))
-        members = _load_articles(conn, state.article_ids)
-        for m in members:
-            m.duplicate_of = None  # copies are always in the story of their original: fold within it
-        find_duplicates(members, options)
-        reps = [m for m in members if m.duplicate_of is None]
-        story = build_story(state, reps, options)
-        story.article_ids = [m.id for m in reps] + [m.id for m in members if m.duplicate_of]
-        with _transaction(conn):
-            for m in members:
-                conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (m.duplicate_of, m.id))
-            conn.execute(
-                "UPDATE stories SET title = ?, story = ?, n_articles = ?, first_date = ?, last_date = ?, stale = 0,"
-                " updated_at = ? WHERE id = ?",
-                (story.title, json.dumps(asdict(story)), len(reps), story.date_range[0], story.date_range[1], time.time(), state.id),
-            )
-            conn.execute("DELETE FROM stories_fts WHERE story_id = ?", (state.id,))
-            conn.execute(
-                "INSERT INTO stories_fts (story_id, title, summary) VALUES (?, ?, ?)",
-                (state.id, story.title, " ".join(s.text for s in story.summary)),
-            )
-        done += 1
+    with _pool(workers, len(rows), PARALLEL_MIN_STORIES) as pool:
+        if pool:  # a few stories in flight at a time: memory holds a window of stories, not the store
+            results = _bounded_map(pool, _analyse_story, jobs(), options, window=4 * pool._max_workers)
+        else:
+            results = (_analyse_story(state, members, options) for state, members in jobs())
+        for story, folded, page, version in results:
+            n_reps = sum(1 for copy_of, _ in folded if copy_of is None)
+            story_dict = asdict(story)
+            with _transaction(conn):
+                for copy_of, article_id in folded:
+                    conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (copy_of, article_id))
+                conn.execute(
+                    "UPDATE stories SET title = ?, n_articles = ?, first_date = ?, last_date = ?, stale = 0, updated_at = ?"
+                    " WHERE id = ?",
+                    (story.title, n_reps, story.date_range[0], story.date_range[1], time.time(), story.id),
+                )
+                conn.execute(
+                    "UPDATE story_data SET story = ?, view = ?, page = ?, page_version = ? WHERE id = ?",
+                    (json.dumps(story_dict), json.dumps(story_view_dict(story_dict)), page, version, story.id),
+                )
+                conn.execute("DELETE FROM stories_fts WHERE story_id = ?", (story.id,))
+                conn.execute(
+                    "INSERT INTO stories_fts (story_id, title, summary) VALUES (?, ?, ?)",
+                    (story.id, story.title, " ".join(s.text for s in story.summary)),
+                )
+            done += 1
     return done
+
+
+def _bounded_map(pool, fn, jobs: Iterator[tuple], options: Options, window: int) -> Iterator:
+    """pool.map over a generator of argument tuples, in order, with at most `window` in flight."""
+    from collections import deque
+
+    in_flight: deque = deque()
+    for args in jobs:
+        in_flight.append(pool.submit(fn, *args, options))
+        if len(in_flight) >= window:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+def _article_meta(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Article]:
+    out: dict[str, Article] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        for r in conn.execute(
+            f"SELECT id, source, title, publisher, date, duplicate_of FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            out[r["id"]] = Article(r["id"], r["source"], "", r["title"], publisher=r["publisher"], date=r["date"], duplicate_of=r["duplicate_of"])
+    return out
 
 
 def _load_articles(conn: sqlite3.Connection, ids: list[str]) -> list[Article]:
@@ -328,12 +486,13 @@ def snippet(text: str, words: list[str], width: int = 12) -> str:
     pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
     hit = pattern.search(text)
     at = hit.start() if hit else 0
-    before = text[max(0, at - 400) : at].split()[-(width // 3) :]
-    after = text[at : at + 1200].split()[: width - len(before)]
-    piece = " ".join(before + after)
-    piece = pattern.sub(r"[[\1]]", piece)
-    lead = " … " if at > 0 and before and len(text[:at].split()) > len(before) else ""
-    tail = " … " if len(text[at:].split()) > len(after) else ""
+    head = text[max(0, at - 400) : at].split()
+    before = head[-(width // 3) :] if width // 3 else []
+    rest = text[at : at + 1200].split(maxsplit=width - len(before))
+    after = rest[: width - len(before)]
+    piece = pattern.sub(r"[[\1]]", " ".join(before + after))
+    lead = " … " if len(head) > len(before) or (at > 400 and before) else ""
+    tail = " … " if len(rest) > len(after) or at + 1200 < len(text) else ""
     return lead + piece + tail
 
 
@@ -368,14 +527,14 @@ class Store:
 
     def article_meta(self, ids: list[str]) -> dict[str, Article]:
         """Articles without their text (what lists of sources need): id, title, publisher, date, copy-of."""
-        out: dict[str, Article] = {}
-        for k in range(0, len(ids), 500):
-            chunk = ids[k : k + 500]
-            for r in self.conn.execute(
-                f"SELECT id, source, title, publisher, date, duplicate_of FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            ):
-                out[r["id"]] = Article(r["id"], r["source"], "", r["title"], publisher=r["publisher"], date=r["date"], duplicate_of=r["duplicate_of"])
-        return out
+        return _article_meta(self.conn, ids)
+
+    def story_page(self, story_id: str) -> tuple[str, str | None, str | None] | None:
+        """(title, stored page body or None, the template version that made it)."""
+        r = self.conn.execute(
+            "SELECT s.title, d.page, d.page_version FROM stories s JOIN story_data d ON d.id = s.id WHERE s.id = ?", (story_id,)
+        ).fetchone()
+        return (r[0], r[1], r[2]) if r else None
 
     def story_list(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Newest first (by last date), then biggest."""
@@ -392,15 +551,16 @@ class Store:
 
     def story_dict(self, story_id: str) -> dict | None:
         """The story as stored: JSON of the data model's Story (spans as {article_id, start, end})."""
-        r = self.conn.execute("SELECT story FROM stories WHERE id = ?", (story_id,)).fetchone()
+        r = self.conn.execute("SELECT story FROM story_data WHERE id = ?", (story_id,)).fetchone()
         return json.loads(r["story"]) if r else None
 
     def story_view(self, story_id: str) -> tuple[Story, dict[str, int]] | None:
         """A story for display: entities without their mention lists, plus mention counts."""
-        d = self.story_dict(story_id)
-        if d is None:
+        r = self.conn.execute("SELECT coalesce(view, story) FROM story_data WHERE id = ?", (story_id,)).fetchone()
+        if r is None:
             return None
-        counts = {e["id"]: len(e["mentions"]) for e in d["entities"]}
+        d = json.loads(r[0])
+        counts = {e["id"]: e.get("mention_count", len(e["mentions"])) for e in d["entities"]}
         return story_from_dict(d, with_mentions=False), counts
 
     def article(self, article_id: str) -> Article | None:
@@ -450,7 +610,7 @@ class Store:
         """Everything in the store as a Digest (for `storyline digest --db`)."""
         arts = [_article_from_row(r) for r in self.conn.execute("SELECT * FROM articles ORDER BY added_at, id")]
         stories = [story_from_dict(json.loads(r["story"])) for r in self.conn.execute(
-            "SELECT story FROM stories ORDER BY n_articles DESC, last_date DESC, id")]  # fmt: skip
+            "SELECT d.story FROM stories s JOIN story_data d ON d.id = s.id ORDER BY s.n_articles DESC, s.last_date DESC, s.id")]  # fmt: skip
         by_id = {a.id: a for a in arts}
         groups: dict[str, DuplicateGroup] = {}
         for a in arts:

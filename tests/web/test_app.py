@@ -76,3 +76,22 @@ def test_hostile_article_is_inert_everywhere(client):
 def test_read_only_and_bounded(client):
     assert client.post("/api/stories", json={}).status_code == 405
     assert client.get("/", params={"q": "y" * 5000}).status_code == 413
+
+
+def test_story_page_is_the_body_stored_at_ingest_or_rendered_when_the_template_changed(client, monkeypatch):
+    import storyline.web.render as render
+
+    home = client.get("/")
+    story_url = re.search(r'href="(/story/[^"]+)"', home.text).group(1)
+    title, stored, version = client.app.state.store.story_page(story_url.rsplit("/", 1)[1])
+    assert stored and version == render.page_version() and stored in client.get(story_url).text
+    # another template (here: other limits) makes the stored body stale; the page is rendered live
+    monkeypatch.setattr(render, "PAGE_SOURCES", 1)
+    monkeypatch.setattr(render, "PAGE_QUOTES_PER_SPEAKER", 1)
+    render.page_version.cache_clear()
+    try:
+        page = client.get(story_url).text
+    finally:
+        monkeypatch.undo()
+        render.page_version.cache_clear()
+    assert len(re.findall(r'<li value="', page)) == 1 and re.search(r"and \d+ more sources", page)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, Story
-from storyline.store import Store
+from storyline.store import Store, connect
+from storyline.web.render import page_version, story_body
 
 MAX_QUERY_CHARS = 200
 CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -83,7 +84,10 @@ def create_app(db_path: str | Path):
     from fastapi import FastAPI, HTTPException, Query
     from fastapi.responses import HTMLResponse, JSONResponse
     from jinja2 import Environment, PackageLoader, select_autoescape
+    from markupsafe import Markup
 
+    if Path(db_path).is_file():
+        connect(db_path).close()  # migrate an older store once, before opening it read-only
     store = Store(db_path)
     env = Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=select_autoescape(default=True))
     app = FastAPI(title="storyline", description="Stories, articles and search from a storyline store.", version="1")
@@ -116,19 +120,14 @@ def create_app(db_path: str | Path):
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     async def story_page(story_id: str):
-        story, mention_counts, articles = load_story(story_id)
-        number = {aid: i + 1 for i, aid in enumerate(story.article_ids)}
-        reps = [articles[i] for i in story.article_ids if i in articles and not articles[i].duplicate_of]
-        copies = [articles[i] for i in story.article_ids if i in articles and articles[i].duplicate_of]
-        quotes_by_speaker: dict[str, list] = {}
-        for q in sorted(story.quotes, key=lambda q: (q.date or "9999", q.span.start)):
-            quotes_by_speaker.setdefault(q.speaker or "(speaker unknown)", []).append(q)
-        from storyline.report.html import timeline_chart
-
-        return page(
-            "story.html", story=story, articles=articles, number=number, reps=reps, copies=copies, mention_counts=mention_counts,
-            quotes_by_speaker=quotes_by_speaker, chart=timeline_chart(story.timeline),
-        )  # fmt: skip
+        stored = store.story_page(story_id)
+        if stored is None:
+            raise HTTPException(404, "no such story")
+        title, body, version = stored
+        if body is None or version != page_version():  # made by another template: render it now
+            story, mention_counts, articles = load_story(story_id)
+            body = story_body(story, mention_counts, articles)
+        return page("story.html", title=title, body=Markup(body))
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     async def article_page(
