@@ -55,7 +55,8 @@ HEADLINE_COVERED = 0.35  # a headline this similar to a body sentence of its own
 # In a small story each source tends to carry its own event, and a headline its body never states
 # is that event (the lead was lost to the scrape): it is preferred for its article's turn.
 HEADLINE_BONUS = 0.4
-REDUNDANCY_CUT = 0.4  # story-IDF cosine above which a sentence repeats one already chosen
+REDUNDANCY_CUT = 0.5  # cosine above which a sentence repeats one already chosen
+REDUNDANCY_CUT_SMALL = 0.4  # the same, on story-IDF-weighted terms (stories of up to SMALL_STORY articles)
 
 _STEM_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 
@@ -133,10 +134,10 @@ def summarize_story(
             owner.append(pos)
     if not all_sents:
         return []
-    # Headlines: an outlet's own one-line summary. One whose content its scraped body never states
-    # (a lead lost to the scrape) may stand in the summary, cited to the title.
+    # Headlines: an outlet's own one-line summary. In a small story, one whose content its scraped
+    # body never states (a lead lost to the scrape) may stand in the summary, cited to the title.
     headline_rows = []
-    for pos, a in enumerate(articles):
+    for pos, a in enumerate(articles if len(articles) <= SMALL_STORY else []):
         if a.title and _headline_like(a.title):
             headline_rows.append(len(all_sents))
             all_sents.append(Sentence(Span(a.id, 0, len(a.title), "title"), a.title, -1))
@@ -164,10 +165,15 @@ def summarize_story(
     for i in range(len(all_sents)):
         hits = body_owner[(sim[i] >= options.support_threshold) & (body_owner != owner_arr[i]) & (body_owner >= 0)]
         support[i] = len(set(hits.tolist()))
-    # Redundancy is judged on what two sentences say beyond the story's protagonists: terms found
-    # in most of the story's articles (its people, its place) are weighted down by a story-level
-    # IDF, so "Lavrov met Tillerson in Manila" and "Lavrov phoned Tillerson" are not one fact.
-    redundancy_sim = _story_idf_similarity(mat, art_vecs)
+    # In a small story, redundancy is judged on what two sentences say beyond the story's
+    # protagonists: terms found in most of its articles (its people, its place) are weighted down
+    # by a story-level IDF, so "Lavrov met Tillerson in Manila" and "Lavrov phoned Tillerson" are
+    # not one fact. In a big story, sentences sharing its names are far more often true repeats.
+    small = n_articles <= SMALL_STORY
+    if small:
+        redundancy_sim, redundancy_cut = _story_idf_similarity(mat, art_vecs), REDUNDANCY_CUT_SMALL
+    else:
+        redundancy_sim, redundancy_cut = sim, REDUNDANCY_CUT
     title_words = {w for w in weighted_bag(title or "")}
     cands: list[int] = [i for i, s in enumerate(all_sents) if s.index >= 0 and is_candidate(s)]
     for i in headline_rows:
@@ -202,7 +208,6 @@ def summarize_story(
     max_score = max(scores.values()) or 1.0
     # In a small story every source tends to report its own event: no article gets a second
     # sentence while another article with candidates has none.
-    small = n_articles <= SMALL_STORY
     has_candidates = {owner[i] for i in cands}
     passed_over: set[int] = set()
     while remaining and used_words < budget:
@@ -212,7 +217,7 @@ def summarize_story(
             if waiting and owner[i] in cited_articles:
                 continue
             redundancy = max((redundancy_sim[i, j] for j in selected), default=0.0)
-            if redundancy > REDUNDANCY_CUT:
+            if redundancy > redundancy_cut:
                 continue
             gain = sum(weight.get(c, 0.0) for c in concepts[i] - covered)
             length = len(all_sents[i].text.split())
