@@ -74,6 +74,22 @@ def _pile(dir_path, n):
         (dir_path / f"a{i:04d}.txt").write_text(text)
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return "\tZ" not in next(line for line in fh if line.startswith("State:"))
+    except OSError:
+        return False
+
+
 @pytest.mark.parametrize("kill_after", [0.6, 1.2, 2.0])
 def test_killed_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_path, kill_after):
     pile = tmp_path / "pile"
@@ -81,15 +97,20 @@ def test_killed_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_path, k
     n = 240
     _pile(pile, n)
     db = tmp_path / "s.db"
-    code = (
-        "import sys; from storyline.store import ingest; "
-        f"ingest([{str(pile)!r}], {str(db)!r}, batch_size=10)"
+    code = (  # with a pool of 2 workers for cleaning and story analysis, as on a big ingest
+        "import sys; import storyline.store as s; s.PARALLEL_MIN_DOCS = s.PARALLEL_MIN_STORIES = 1; "
+        f"s.ingest([{str(pile)!r}], {str(db)!r}, batch_size=10, workers=2)"
     )
     proc = subprocess.Popen([sys.executable, "-c", code])
     time.sleep(kill_after)
+    workers = _children(proc.pid)
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    deadline = time.time() + 10
+    while any(_alive(w) for w in workers) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(w) for w in workers)  # the pool's workers do not outlive a killed ingest
     if db.exists():
         with sqlite3.connect(db) as c:
             assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

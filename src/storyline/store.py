@@ -330,13 +330,27 @@ def _pool(workers: int | None, n_items: int, minimum: int) -> Iterator[Any]:
     if n <= 1 or n_items < minimum:
         yield None
         return
-    pool = ProcessPoolExecutor(max_workers=n)
+    pool = ProcessPoolExecutor(max_workers=n, initializer=_exit_with_parent, initargs=(os.getpid(),))
     try:
         yield pool
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """In a pool worker: exit when the ingest process is gone (killed with -9, it cannot tell its
+    workers, which would otherwise wait for work forever)."""
+    import os
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _clean_one(doc, options: Options, templates):
