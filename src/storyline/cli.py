@@ -111,7 +111,7 @@ def digest(
         from storyline.store import Store, StoreError
 
         try:
-            store = Store(db)
+            store = Store.open(db)
         except StoreError as exc:
             console.print(f"[red]error[/] {exc}")
             raise typer.Exit(code=2)

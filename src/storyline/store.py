@@ -150,6 +150,10 @@ class StoreError(Exception):
     """The database cannot be used (newer schema, not a storyline database, ...)."""
 
 
+class StoreNeedsMigration(StoreError):
+    """An older schema, opened read-only: open it once read-write (`connect`) to migrate it."""
+
+
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open (and create or migrate) a store. WAL mode: readers never block the writer."""
     path = Path(path)
@@ -176,7 +180,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     if version < SCHEMA_VERSION:
         if readonly:
             conn.close()
-            raise StoreError(f"{path}: schema version {version} needs migrating; open it once without read-only")
+            raise StoreNeedsMigration(f"{path}: schema version {version} needs migrating; open it once without read-only")
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             conn.close()
             raise StoreError(f"{path}: not a storyline database")
@@ -520,6 +524,15 @@ class Store:
         self.path = Path(path)
         self.conn = connect(self.path, readonly=True)
         self._counts: tuple[float, dict[str, int]] | None = None
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        """Open for reading, migrating an older store first (the one write a reader makes)."""
+        try:
+            return cls(path)
+        except StoreNeedsMigration:
+            connect(path).close()
+            return cls(path)
 
     def close(self) -> None:
         self.conn.close()

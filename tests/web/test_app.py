@@ -95,3 +95,27 @@ def test_story_page_is_the_body_stored_at_ingest_or_rendered_when_the_template_c
         monkeypatch.undo()
         render.page_version.cache_clear()
     assert len(re.findall(r'<li value="', page)) == 1 and re.search(r"and \d+ more sources", page)
+
+
+def test_serving_an_older_store_migrates_it_once(tmp_path):
+    import json
+    import sqlite3
+    from dataclasses import asdict
+
+    from storyline import store as store_module
+    from storyline.model import Story
+
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as c:  # a version-2 store, as the previous release wrote it
+        c.executescript("BEGIN;" + store_module._MIGRATIONS[0] + store_module._MIGRATIONS[1] + "PRAGMA user_version=2;COMMIT;")
+        c.execute(
+            "INSERT INTO articles (id, source, title, text, removed, extra, story_id, added_at)"
+            " VALUES ('a1', 'x.txt', 'Old <b>title</b>', 'The old text.', '[]', '{}', 's1', 0)"
+        )
+        story = json.dumps(asdict(Story("s1", "Old story", ["a1"])))
+        c.execute("INSERT INTO stories (id, title, state, story, n_articles, updated_at) VALUES ('s1', 'Old story', '{}', ?, 1, 0)", (story,))
+    client = TestClient(create_app(db))
+    page = client.get("/story/s1")
+    assert page.status_code == 200 and "Old story" in page.text and "Old &lt;b&gt;title&lt;/b&gt;" in page.text
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, Story
-from storyline.store import Store, connect
+from storyline.store import Store
 from storyline.web.render import page_version, story_body
 
 MAX_QUERY_CHARS = 200
@@ -86,9 +86,7 @@ def create_app(db_path: str | Path):
     from jinja2 import Environment, PackageLoader, select_autoescape
     from markupsafe import Markup
 
-    if Path(db_path).is_file():
-        connect(db_path).close()  # migrate an older store once, before opening it read-only
-    store = Store(db_path)
+    store = Store.open(db_path)  # an older store is migrated once, then served read-only
     env = Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=select_autoescape(default=True))
     app = FastAPI(title="storyline", description="Stories, articles and search from a storyline store.", version="1")
 
