@@ -91,11 +91,11 @@ _MIGRATIONS: list[str] = [
     """
     CREATE TABLE story_data (
         id TEXT PRIMARY KEY,
+        page_version TEXT,                -- the template that made `page` (first: read without the blobs)
         state TEXT NOT NULL,              -- JSON StoryState (centroid etc.) for incremental clustering
         story TEXT NOT NULL,              -- JSON Story (summary, timeline, entities, quotes)
         view TEXT,                        -- JSON Story for pages: mention counts instead of mentions
-        page TEXT,                        -- HTML body of the story page (storyline.web.render)
-        page_version TEXT                 -- the template that made it
+        page TEXT                         -- HTML body of the story page (storyline.web.render)
     );
     INSERT INTO story_data (id, state, story) SELECT id, state, story FROM stories;
     CREATE TABLE stories_v3 (
@@ -126,14 +126,19 @@ def _refresh_pages(conn: sqlite3.Connection) -> int:
     from storyline.web.render import page_version, story_body
 
     version = page_version()
-    ids = [r[0] for r in conn.execute("SELECT id FROM story_data WHERE page_version IS NOT ? AND view IS NOT NULL", (version,))]
+    ids = [r[0] for r in conn.execute("SELECT id FROM story_data WHERE page_version IS NOT ?", (version,))]
+    rendered = 0
     for story_id in ids:
-        view = json.loads(conn.execute("SELECT view FROM story_data WHERE id = ?", (story_id,)).fetchone()[0])
+        row = conn.execute("SELECT view FROM story_data WHERE id = ?", (story_id,)).fetchone()
+        if row[0] is None:  # not analysed yet (an interrupted ingest): its rebuild makes the page
+            continue
+        view = json.loads(row[0])
         story = story_from_dict(view, with_mentions=False)
         counts = {e["id"]: e["mention_count"] for e in view["entities"]}
         meta = _article_meta(conn, story.article_ids)
         conn.execute("UPDATE story_data SET page = ?, page_version = ? WHERE id = ?", (story_body(story, counts, meta), version, story_id))
-    return len(ids)
+        rendered += 1
+    return rendered
 
 
 # Python steps of a migration, run in its transaction after its SQL
