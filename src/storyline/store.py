@@ -89,13 +89,13 @@ _MIGRATIONS: list[str] = [
     # stories read the whole table (40 ms at 100,000 articles). `view` is the story as pages show
     # it (entities carry mention counts, not mention lists), filled for existing stories below.
     """
-    CREATE TABLE story_data (
+    CREATE TABLE story_data (             -- columns in order of how often they are read
         id TEXT PRIMARY KEY,
-        page_version TEXT,                -- the template that made `page` (first: read without the blobs)
-        state TEXT NOT NULL,              -- JSON StoryState (centroid etc.) for incremental clustering
-        story TEXT NOT NULL,              -- JSON Story (summary, timeline, entities, quotes)
+        page_version TEXT,                -- the template that made `page`
+        page TEXT,                        -- HTML body of the story page (storyline.web.render)
         view TEXT,                        -- JSON Story for pages: mention counts instead of mentions
-        page TEXT                         -- HTML body of the story page (storyline.web.render)
+        state TEXT NOT NULL,              -- JSON StoryState (centroid etc.) for incremental clustering
+        story TEXT NOT NULL               -- JSON Story (summary, timeline, entities, quotes)
     );
     INSERT INTO story_data (id, state, story) SELECT id, state, story FROM stories;
     CREATE TABLE stories_v3 (
