@@ -40,7 +40,7 @@ from storyline.model import (
 from storyline.options import DEFAULT_OPTIONS, Options
 
 DEFAULT_DB = "storyline.db"
-SEARCH_RANK_WINDOW = 1000  # matches ranked per search (see Store.search)
+SEARCH_RANK_WINDOW = 500  # matches ranked per search (see Store.search)
 SCHEMA_VERSION = 3
 
 _MIGRATIONS: list[str] = [
