@@ -13,8 +13,8 @@ think time, one keep-alive connection each) request random story pages and searc
 ingest articles/s, and p50/p95/max latency per kind of request.
 
 The clients are raw HTTP/1.1 on asyncio streams, one event loop for all of them: the load generator
-shares the two cores with the server, so it must cost as little CPU as a C tool like `wrk` would;
-an httpx client spent about a third of the machine on itself.
+shares the two cores with the server, so it should cost as little CPU as it can, as a C tool like
+`wrk` would. Latency varies from run to run on a shared virtual machine: run it more than once.
 """
 
 from __future__ import annotations
