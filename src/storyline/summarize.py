@@ -4,7 +4,9 @@ Extractive, because every sentence must be checkable. Salience combines centrali
 to the story's centroid), cross-document support (how many independent articles carry the same
 information), position (leads carry the news) and title overlap; selection is greedy MMR under a
 word budget, preferring sources not cited yet; sentences are ordered by time, then by position.
-Each summary sentence cites every article with a sentence that says the same thing, by span.
+Each summary sentence cites every article with a sentence that says the same thing, by span. In a
+small story, an article's headline can be a summary sentence when its body never states it (the
+lead was lost to the scrape); it is cited by a span into the title (`Span.field == "title"`).
 """
 
 from __future__ import annotations
