@@ -17,8 +17,9 @@ from pathlib import Path
 from storyline.clean import clean_document, template_lines
 from storyline.ingest.readers import row_to_document
 from storyline.jsonl import atomic_writer, read_lines
-from storyline.model import Article, InputError, RawDocument
+from storyline.model import InputError, RawDocument
 from storyline.options import DEFAULT_OPTIONS, Options
+from storyline.report.json import article_fields
 
 TEMPLATE_SAMPLE = 1_000
 
@@ -35,21 +36,7 @@ def clean_row(item: RawDocument, templates: frozenset[str], options: Options) ->
     base = {"id": item.given_id, **item.extra}
     if isinstance(result, InputError):
         return {**base, "error": result.reason, "source": result.source}
-    return {**base, **_article_fields(result)}
-
-
-def _article_fields(a: Article) -> dict:
-    return {
-        "text": a.text,
-        "title": a.title,
-        "publisher": a.publisher,
-        "author": a.author,
-        "date": a.date,
-        "date_source": a.date_source,
-        "language": a.language,
-        "url": a.url,
-        "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
-    }
+    return {**base, **article_fields(result)}
 
 
 def _parse(number: int, line: str, source: str) -> tuple[object, RawDocument | InputError]:

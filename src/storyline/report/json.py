@@ -7,7 +7,23 @@ from pathlib import Path
 from typing import Any
 
 from storyline import __version__
-from storyline.model import SCHEMA_VERSION, Digest, Span, Story
+from storyline.model import SCHEMA_VERSION, Article, Digest, Span, Story
+
+
+def article_fields(a: Article) -> dict[str, Any]:
+    """A cleaned article's fields as JSON, shared by report.json, `storyline clean` rows and the web
+    API (each adds its own keys: id, source, duplicate_of, error...)."""
+    return {
+        "url": a.url,
+        "title": a.title,
+        "publisher": a.publisher,
+        "author": a.author,
+        "date": a.date,
+        "date_source": a.date_source,
+        "language": a.language,
+        "text": a.text,
+        "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+    }
 
 
 def _span(s: Span) -> dict[str, Any]:
@@ -71,20 +87,7 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "generator": f"storyline {__version__}",
         "articles": [
-            {
-                "id": a.id,
-                "source": a.source,
-                "url": a.url,
-                "title": a.title,
-                "publisher": a.publisher,
-                "author": a.author,
-                "date": a.date,
-                "date_source": a.date_source,
-                "language": a.language,
-                "duplicate_of": a.duplicate_of,
-                "text": a.text,
-                "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
-            }
+            {"id": a.id, "source": a.source, **article_fields(a), "duplicate_of": a.duplicate_of}
             for a in digest.articles
         ],
         "stories": [story_to_dict(s, dates) for s in digest.stories],

@@ -11,22 +11,14 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Any
 
 from storyline.model import Article, Story
+from storyline.report.json import article_fields
 from storyline.store import Store
-from storyline.web.render import page_version, story_body
+from storyline.web.render import page_version, story_body, template_env
 
 MAX_QUERY_CHARS = 200
 CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-
-
-def _article_dict(a: Article) -> dict[str, Any]:
-    return {
-        "id": a.id, "title": a.title, "publisher": a.publisher, "author": a.author, "url": a.url, "date": a.date,
-        "date_source": a.date_source, "language": a.language, "duplicate_of": a.duplicate_of, "text": a.text,
-        "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
-    }  # fmt: skip
 
 
 def highlight_parts(text: str, start: int | None, end: int | None) -> list[tuple[str, bool]]:
@@ -83,17 +75,15 @@ async def _json_error(send, status: int, detail: str) -> None:
 def create_app(db_path: str | Path):
     from fastapi import FastAPI, HTTPException, Query
     from fastapi.responses import HTMLResponse, JSONResponse
-    from jinja2 import Environment, PackageLoader, select_autoescape
     from markupsafe import Markup
 
     store = Store.open(db_path)  # an older store is migrated once, then served read-only
-    env = Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=select_autoescape(default=True))
     app = FastAPI(title="storyline", description="Stories, articles and search from a storyline store.", version="1")
 
     app.add_middleware(Guard)
 
     def page(name: str, **ctx) -> HTMLResponse:
-        return HTMLResponse(env.get_template(name).render(counts=store.counts(), **ctx))
+        return HTMLResponse(template_env().get_template(name).render(counts=store.counts(), **ctx))
 
     def load_story(story_id: str) -> tuple[Story, dict[str, int], dict[str, Article]]:
         view = store.story_view(story_id)
@@ -162,7 +152,7 @@ def create_app(db_path: str | Path):
         a = store.article(article_id)
         if a is None:
             raise HTTPException(404, "no such article")
-        return {**_article_dict(a), "story_id": store.article_story(article_id)}
+        return {"id": a.id, **article_fields(a), "duplicate_of": a.duplicate_of, "story_id": store.article_story(article_id)}
 
     @app.get("/api/search", tags=["search"])
     async def api_search(q: str = Query(..., min_length=1, max_length=MAX_QUERY_CHARS)) -> dict:

@@ -20,7 +20,8 @@ PAGE_QUOTES_PER_SPEAKER = 5
 
 
 @lru_cache(maxsize=1)
-def _env():
+def template_env():
+    """The autoescaping Jinja2 environment of the web templates (pages and stored bodies alike)."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     return Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=select_autoescape(default=True))
@@ -31,7 +32,7 @@ def page_version() -> str:
     """Identifies the template (and limits) a stored body was made with."""
     from storyline import __version__
 
-    source = _env().loader.get_source(_env(), "story_body.html")[0]
+    source = template_env().loader.get_source(template_env(), "story_body.html")[0]
     key = f"{__version__}|{PAGE_SOURCES}|{PAGE_SPEAKERS}|{PAGE_QUOTES_PER_SPEAKER}|{source}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
@@ -51,7 +52,7 @@ def story_body(story: Story, mention_counts: dict[str, int], articles: dict[str,
     # sources, and says how many more the JSON API has (a page of megabytes helps nobody).
     speakers = sorted(quotes_by_speaker, key=lambda k: -len(quotes_by_speaker[k]))[:PAGE_SPEAKERS]
     quotes_shown = {k: (v[:PAGE_QUOTES_PER_SPEAKER], len(v)) for k, v in quotes_by_speaker.items() if k in speakers}
-    return _env().get_template("story_body.html").render(
+    return template_env().get_template("story_body.html").render(
         story=story, articles=articles, number=number, reps=reps[:PAGE_SOURCES], n_reps=len(reps),
         copies=copies[:PAGE_SOURCES], n_copies=len(copies), mention_counts=mention_counts, quotes_by_speaker=quotes_shown,
         n_speakers=len(quotes_by_speaker), chart=timeline_chart(story.timeline),
