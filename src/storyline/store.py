@@ -328,6 +328,12 @@ PARALLEL_MIN_DOCS = 500  # smaller ingests stay in one process (starting workers
 PARALLEL_MIN_STORIES = 20
 
 
+def _worker_count(workers: int | None) -> int:
+    import os
+
+    return workers if workers is not None else (os.cpu_count() or 1)
+
+
 @contextmanager
 def _pool(workers: int | None, n_items: int, minimum: int) -> Iterator[Any]:
     """A process pool when there is enough work and more than one core, else None. On an error or
@@ -335,7 +341,7 @@ def _pool(workers: int | None, n_items: int, minimum: int) -> Iterator[Any]:
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    n = workers if workers is not None else (os.cpu_count() or 1)
+    n = _worker_count(workers)
     if n <= 1 or n_items < minimum:
         yield None
         return
@@ -441,7 +447,7 @@ def _rebuild_stale(conn: sqlite3.Connection, options: Options, workers: int | No
     done = 0
     with _pool(workers, len(rows), PARALLEL_MIN_STORIES) as pool:
         if pool:  # a few stories in flight at a time: memory holds a window of stories, not the store
-            results = _bounded_map(pool, _analyse_story, jobs(), options, window=4 * pool._max_workers)
+            results = _bounded_map(pool, _analyse_story, jobs(), options, window=4 * _worker_count(workers))
         else:
             results = (_analyse_story(state, members, options) for state, members in jobs())
         for story, folded, page, version in results:
