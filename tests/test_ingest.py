@@ -1,4 +1,5 @@
 import gzip
+import importlib
 import io
 import json
 
@@ -20,6 +21,30 @@ def test_directory_is_read_recursively_and_unsupported_files_are_reported(tmp_pa
     assert sorted(d.source.rsplit("/", 1)[-1] for d in docs) == ["one.txt", "two.html"]
     assert [d for d in docs if d.source.endswith("two.html")][0].html is not None
     assert len(errors) == 1 and "unsupported" in errors[0].reason
+
+
+def test_one_path_given_as_a_string_is_one_path(tmp_path):
+    (tmp_path / "one.txt").write_text("Some article text here.", encoding="utf-8")
+    items = list(iter_inputs(str(tmp_path)))
+    assert [i.source for i in items] == [str(tmp_path / "one.txt")]
+
+
+def test_hidden_entries_are_not_inputs_and_an_unreadable_folder_is_an_error(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD.txt").write_text("ref: main", encoding="utf-8")
+    (tmp_path / ".notes.txt").write_text("hidden", encoding="utf-8")
+    (tmp_path / "one.txt").write_text("Some article text here.", encoding="utf-8")
+    real_walk = __import__("os").walk
+
+    def walk_with_a_locked_folder(top, onerror=None, **kw):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, onerror=onerror, **kw)
+
+    readers = importlib.import_module("storyline.ingest.readers")
+    monkeypatch.setattr(readers.os, "walk", walk_with_a_locked_folder)
+    docs, errors = collect([tmp_path])
+    assert [d.source for d in docs] == [str(tmp_path / "one.txt")]
+    assert [(e.source, e.reason) for e in errors] == [(str(tmp_path / "locked"), "cannot read: Permission denied")]
 
 
 def test_jsonl_rows_bad_rows_and_gzip(tmp_path):

@@ -122,3 +122,23 @@ def test_uncovered_headline_is_cited_to_the_title():
     assert span_text(arts[1], titled[0].span) == titled[0].text == arts[1].title
     for s in summary:
         assert span_text(next(a for a in arts if a.id == s.span.article_id), s.span) == s.text
+
+
+def test_notes_to_editors_and_partial_quotations_are_never_summary_sentences():
+    from storyline.analyze.sentences import split_sentences
+    from storyline.summarize import is_candidate
+
+    def candidate(text):
+        return is_candidate(split_sentences("a", text)[0])
+
+    assert candidate("The dam's operator said the spillway gate would be repaired by the end of the month.")
+    assert candidate("``The gate will be repaired by the end of the month,'' the operator said on Tuesday.")
+    for note in [
+        "EDITORS: Visit the syndicate web site for more information on this and other weekly features.",
+        "EDITOR'S NOTE: Information about the flood relief fund is available from the city hall office.",
+        "More information about the dam is available on the web at http://example.org/dam/report.html today.",
+        "Address questions to the Garden desk, 229 West 43d St., or by e-mail to garden(AT)example.com.",
+        "Readers can write to the authority at water@example.org with questions about the evacuation.",
+        "``The gate failed because nobody had tested it for years, and the authority knew about it.",
+    ]:
+        assert not candidate(note), note

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import IO
 
 from storyline.analyze.entities import extract_entities
@@ -24,7 +25,7 @@ from storyline.timeline import article_time_mentions, build_timeline, story_date
 Progress = Callable[[str, int, int], None]
 
 
-def read_inputs(paths: Iterable[str], stdin: IO[str] | None = None) -> tuple[list[RawDocument], list[InputError]]:
+def read_inputs(paths: str | Path | Iterable[str | Path], stdin: IO[str] | None = None) -> tuple[list[RawDocument], list[InputError]]:
     docs: list[RawDocument] = []
     errors: list[InputError] = []
     for item in iter_inputs(paths, stdin=stdin):
@@ -109,7 +110,7 @@ def run_pipeline(
 
 
 def digest(
-    paths: Iterable[str],
+    paths: str | Path | Iterable[str | Path],
     options: Options = DEFAULT_OPTIONS,
     stdin: IO[str] | None = None,
     progress: Progress | None = None,

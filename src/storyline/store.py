@@ -270,7 +270,7 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def ingest(
-    paths: Iterable[str],
+    paths: str | Path | Iterable[str | Path],
     db: str | Path = DEFAULT_DB,
     options: Options = DEFAULT_OPTIONS,
     *,
@@ -285,7 +285,7 @@ def ingest(
     from storyline.clean import template_lines
     from storyline.pipeline import read_inputs
 
-    docs, errors = read_inputs(list(paths))
+    docs, errors = read_inputs(paths)
     conn = connect(db)
     stats = {"read": len(docs), "added": 0, "already_stored": 0, "errors": len(errors), "stories_updated": 0}
     try:

@@ -28,6 +28,8 @@ _BAD_START = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"(©|\bphoto\b|\bpictured\b|\bcaption\b|\bfile photo\b|read more|click here|^\W*related\b)", re.I)
+# Notes to editors and readers: web and e-mail addresses, "EDITORS:" / "EDITOR'S NOTE:" labels.
+_NOTE = re.compile(r"https?://|\bwww\.|\S@\w|\(AT\)|^\W*[A-Z][A-Z' ]{3,}:")
 
 
 def _headline_like(title: str) -> bool:
@@ -44,9 +46,10 @@ def is_candidate(s: Sentence) -> bool:
         return False
     if t.endswith(("?", ":")) or not re.search(r"[.!\"”’]$", t):
         return False
-    if _BAD_START.match(t) or _CAPTION.search(t):
+    if _BAD_START.match(t) or _CAPTION.search(t) or _NOTE.search(t):
         return False
-    if t.count('"') % 2 or t.count("“") != t.count("”"):
+    # An unbalanced quotation mark (straight, curly or ``wire-style''): part of a longer quotation.
+    if t.count('"') % 2 or t.count("“") != t.count("”") or t.count("``") != t.count("''"):
         return False
     return True
 

@@ -21,6 +21,40 @@ def test_multi_sentence_quote_stays_together():
     assert sents[0].text.startswith('"The situation') and sents[0].text.endswith("the house.")
 
 
+import pytest
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "MOSCOW (Sputnik) – ",
+        "WASHINGTON _ ",
+        "MOSCOW, August 17 (Xinhua) -- ",
+        "GONESSE, France (AP) -- ",
+        "CHRISTCHURCH, New Zealand (Reuters) - ",
+        "Beijing (AFP) - ",
+        "NEW YORK -- ",
+    ],
+)
+def test_wire_dateline_forms_are_left_out(dateline):
+    body = "The ministers met on Thursday to discuss the situation on the peninsula."
+    s = split_sentences("a", dateline + body)[0]
+    assert s.text == body and (dateline + body)[s.span.start : s.span.end] == body
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The U.S. - and its allies - will not accept this outcome, he said.",
+        "Mr. Smith - a banker from Ohio - went home early after the meeting.",
+        "Smith (AP photographer) - who was there - saw the crowd leave the square.",
+        "I - for one - do not think the talks will succeed this year at all.",
+    ],
+)
+def test_a_dash_inside_an_ordinary_sentence_is_not_a_dateline(sentence):
+    assert split_sentences("a", sentence)[0].text == sentence
+
+
 def test_wire_dateline_is_not_part_of_the_sentence():
     text = "MOSCOW (Sputnik) – During the bilateral meeting, the ministers discussed the situation."
     s = split_sentences("a", text)[0]

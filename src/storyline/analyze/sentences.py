@@ -20,7 +20,16 @@ ABBREVIATIONS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-Z0-9])")
-_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([\w .&-]{1,30}\))?\s*[-–—]{1,2}\s+")
+# "MOSCOW (Sputnik) –", "WASHINGTON _", "MOSCOW, August 17 (Xinhua) --", "GONESSE, France (AP) --",
+# "Beijing (AFP) -": a capitalised place, up to two comma-separated parts (region, date), an
+# optional agency in brackets, then a dash (or the underscore of old wire copy). A place in title
+# case needs the agency, or it could be the start of an ordinary sentence.
+_AGENCY = r"\([A-Z][\w.&/-]*(?: [A-Z][\w.&/-]*){0,3}\)"  # (AP), (Sputnik), (Xinhua), (Agence France-Presse)
+_WIRE_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w.']+(?: [\w.']+){0,2}){0,2}\s*(?:" + _AGENCY + ")?"
+    r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}(?:, [A-Z][\w.']+(?: [\w.']+){0,2}){0,2}\s*" + _AGENCY + ")"
+    r"\s*(?:[-–—]{1,2}|_)\s+"
+)
 _QUOTE_OPEN = "“«"
 _QUOTE_CLOSE = "”»"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
@@ -38,21 +39,23 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in head and "</" in head)
 
 
-def iter_inputs(paths: Iterable[str | Path], stdin: IO[str] | None = None) -> Iterator[Item]:
+def iter_inputs(paths: str | Path | Iterable[str | Path], stdin: IO[str] | None = None) -> Iterator[Item]:
     """Yield every document (or error) found under the given paths, in a stable order.
 
     Directories are walked recursively in sorted order; files with unsupported suffixes inside a
     directory are reported as skipped, with the reason, so nothing disappears silently.
     """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # one path, not a sequence of one-character paths
     for raw in paths:
         if str(raw) == "-":
             yield from read_jsonl_stream(stdin if stdin is not None else sys.stdin, "<stdin>")
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue  # hidden files and folders (.git, .DS_Store) are not inputs
+            files, unreadable = _walk(path)
+            yield from unreadable
+            for child in files:
                 suffix, _ = _suffix(child)
                 if suffix not in SUPPORTED_SUFFIXES:
                     yield InputError(str(child), f"skipped: unsupported file type {suffix or '(none)'!r}")
@@ -62,6 +65,29 @@ def iter_inputs(paths: Iterable[str | Path], stdin: IO[str] | None = None) -> It
             yield from read_path(path)
         else:
             yield InputError(str(path), "no such file or directory")
+
+
+def _walk(root: Path) -> tuple[list[Path], list[InputError]]:
+    """Files under `root` in sorted order, skipping hidden files and folders (.git, .DS_Store);
+    a folder or entry that cannot be read is an error for that item, not for the walk."""
+    files: list[Path] = []
+    errors: list[InputError] = []
+
+    def failed(exc: OSError) -> None:
+        errors.append(InputError(str(exc.filename or root), f"cannot read: {exc.strerror or exc}"))
+
+    for folder, dirs, names in os.walk(root, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            child = Path(folder) / name
+            if name.startswith("."):
+                continue
+            try:
+                if child.is_file():
+                    files.append(child)
+            except OSError as exc:
+                failed(exc)
+    return sorted(files), errors
 
 
 def read_path(path: Path) -> Iterator[Item]:
