@@ -197,6 +197,17 @@ def test_fragment_and_unpunctuated_lines_at_body_edges():
     assert reasons(r)[teaser] in ("page-footer", "fragment", "related-links")
 
 
+def test_a_run_of_sentence_case_headlines_is_a_link_list_but_one_subheading_stays():
+    related = ["Governments revive plans for high-speed trains between two cities", "Snow up to 20 inches buries the north coast"]
+    subheading = "What happens to the old ferries"
+    r = clean_text(page([], [], middle=related))
+    assert all(reasons(r)[h] == "related-links" for h in related) and all(s in r.text for s in BODY)
+    r = clean_text(page([], [], middle=[subheading]))
+    assert subheading in r.text.split("\n")
+    lead_in = "The plan has three parts:"
+    assert lead_in in clean_text(page([], [], middle=[lead_in])).text
+
+
 def test_publisher_line_becomes_metadata():
     r = clean_text(page([], ["Harbour Times copy"]))
     assert r.publisher == "Harbour Times"

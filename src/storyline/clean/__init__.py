@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable
 
@@ -24,6 +25,17 @@ __all__ = ["clean_document", "clean_text", "template_lines", "find_dates", "pars
 MAX_INPUT_CHARS = 2_000_000
 
 
+_TAG = re.compile(r"</?(?:html|head|body|div|span|p|a|td|tr|table|ul|li|script|style|meta|link|img|br|form|input|iframe)\b[^<>]{0,500}>", re.I)
+
+
+def looks_like_markup(text: str) -> bool:
+    """Is this "text" really HTML source? Many tags, and markup making up a good share of it (an
+    article that quotes a few tags stays text)."""
+    sample = text[:200_000]
+    tags = _TAG.findall(sample)
+    return len(tags) >= 20 and sum(map(len, tags)) >= 0.15 * len(sample)
+
+
 def clean_document(
     raw: RawDocument, options: Options = DEFAULT_OPTIONS, templates: frozenset[str] = frozenset()
 ) -> Article | InputError:
@@ -43,7 +55,11 @@ def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Art
         extra_removed.append(Removed(f"[{len(content) - MAX_INPUT_CHARS} characters]", "too-long-truncated"))
         content = content[:MAX_INPUT_CHARS]
     title, publisher, author, date, date_source = raw.title, None, None, None, None
-    if raw.html is not None:
+    as_html = raw.html is not None or looks_like_markup(content)
+    if raw.html is None and as_html:
+        # A scraper's "text" that is really page source: extracted as a page, and said so.
+        extra_removed.append(Removed(f"[{len(content)} characters of HTML markup in a text field]", "html-markup"))
+    if as_html:
         from storyline.clean.html import extract_html
 
         ex = extract_html(content, raw.url)
@@ -65,7 +81,7 @@ def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Art
         given_title=title,
         template_lines=templates,
         min_sentence_words=options.clean_min_sentence_words,
-        extracted=raw.html is not None and html_method == "trafilatura",
+        extracted=as_html and html_method == "trafilatura",
     )
     if not result.text.strip():
         reason = "no article text found"

@@ -109,6 +109,14 @@ def _is_headline_like(b: Block, allow_period: bool = False) -> bool:
     return caps / len(words) >= 0.7
 
 
+def _is_link_text(b: Block) -> bool:
+    """A headline in title case or sentence case ("Governments revive plans for high-speed
+    trains"): up to 15 words, no sentence punctuation, not leading into what follows (":", ",")."""
+    if _is_headline_like(b):
+        return True
+    return 2 <= b.n <= 15 and not b.ends_sentence and not b.text.rstrip().endswith((":", ",", ";"))
+
+
 def _classify(b: Block, min_words: int, use_stopwords: bool) -> None:
     if b.n >= min_words and (not use_stopwords or b.stop >= 0.2) and (b.ends_sentence or b.n >= 25):
         b.kind = "good"
@@ -354,12 +362,12 @@ def clean_text(
             if nxt.kind != "bad" and (_is_headline_like(nxt, allow_period=True) or not nxt.ends_sentence) and nxt.n <= 20:
                 nxt.kind, nxt.reason = "bad", "related-links"
 
-    # Runs of two or more headline-like short lines are link lists (menus, "related" lists); an
+    # Runs of two or more headline-like short lines (any case) are link lists (menus, "related" lists); an
     # HTML extractor has already dropped those, and the lists it keeps are the article's.
     i = len(blocks) if extracted else 0
     while i < len(blocks):
         j = i
-        while j < len(blocks) and blocks[j].kind in ("short", "near") and _is_headline_like(blocks[j]):
+        while j < len(blocks) and blocks[j].kind in ("short", "near") and _is_link_text(blocks[j]):
             j += 1
         if j - i >= 2:
             for b in blocks[i:j]:

@@ -1,0 +1,44 @@
+"""clean_document: which route an input takes, and what it says about it."""
+
+from storyline.clean import clean_document, looks_like_markup
+from storyline.model import Article, RawDocument
+
+BODY = (
+    "The city council approved the new tram line on Tuesday after a debate that lasted six hours. "
+    "Construction is due to start in the spring and the first trams should run within three years."
+)
+
+
+def page_source(body: str) -> str:
+    nav = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(30))
+    return (
+        "Council approves tram line - City News</title><script>var x = 1;</script></head><body>"
+        f'<div id="nav"><ul>{nav}</ul></div><div class="story"><h1>Council approves tram line</h1>'
+        f"<p>{body}</p><p>The mayor said the line would link the station with the university campus.</p></div>"
+        '<div id="footer"><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></div></body></html>'
+    )
+
+
+def test_page_source_in_a_text_field_is_extracted_as_a_page():
+    raw = RawDocument(source="row 1", text=page_source(BODY))
+    article = clean_document(raw)
+    assert isinstance(article, Article)
+    assert BODY in article.text and "Section 7" not in article.text and "<" not in article.text
+    assert [r.reason for r in article.removed][:1] == ["html-markup"]
+
+
+def test_an_article_that_quotes_a_few_tags_stays_text():
+    text = (
+        "Web designers argue about markup. A page starts with <html> and a paragraph with <p>, and a "
+        "link is written <a href=\"...\">. " + BODY
+    )
+    assert not looks_like_markup(text)
+    article = clean_document(RawDocument(source="row 2", text=text))
+    assert isinstance(article, Article) and "html-markup" not in {r.reason for r in article.removed}
+    assert "<p>" in article.text
+
+
+def test_markup_share_decides_not_tag_count():
+    many_tags_in_long_text = (BODY + " ") * 400 + "".join("<br>" for _ in range(30))
+    assert not looks_like_markup(many_tags_in_long_text)
+    assert looks_like_markup(page_source(BODY))
