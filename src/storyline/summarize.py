@@ -211,6 +211,12 @@ def summarize_story(
     cited_articles: set[int] = set()
     remaining = set(cands)
     max_score = max(scores.values()) or 1.0
+    # Concept weights count articles, so in a big story raw gains grow with its size and would
+    # swamp centrality: there both terms are scaled by their best candidate. (In a small story
+    # gains stay small and the sources' turns decide most picks.)
+    gain_scale = 1.0
+    if not small:
+        gain_scale = max((sum(weight.get(c, 0.0) for c in concepts[i]) / len(all_sents[i].text.split()) for i in cands), default=0.0) or 1.0
     # In a small story every source tends to report its own event: no article gets a second
     # sentence while another article with candidates has none.
     has_candidates = {owner[i] for i in cands}
@@ -227,7 +233,7 @@ def summarize_story(
             gain = sum(weight.get(c, 0.0) for c in concepts[i] - covered)
             length = len(all_sents[i].text.split())
             novelty = 0.05 if owner[i] not in cited_articles else 0.0
-            val = gain / length + options.summary_centrality_weight * scores[i] / max_score + novelty
+            val = gain / length / gain_scale + options.summary_centrality_weight * scores[i] / max_score + novelty
             if small and all_sents[i].index < 0:
                 val += HEADLINE_BONUS
             if val > best_val:
