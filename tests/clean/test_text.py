@@ -208,6 +208,17 @@ def test_a_run_of_sentence_case_headlines_is_a_link_list_but_one_subheading_stay
     assert lead_in in clean_text(page([], [], middle=[lead_in])).text
 
 
+def test_a_headline_with_a_cut_off_teaser_links_to_another_story():
+    head = "Ferry strike ends after two weeks"
+    teaser = "Workers at the northern ferry company voted on Sunday to accept the offer made by..."
+    r = clean_text(page([], [], middle=[head, teaser]))
+    assert reasons(r)[head] == reasons(r)[teaser] == "related-links"
+    assert all(s in r.text for s in BODY)
+    # an ellipsis that ends an ordinary paragraph is not a teaser
+    trailing = "The mayor listed the districts that would get a ferry first, then the second group, and so on..."
+    assert trailing in clean_text(page([], [], middle=[trailing])).text
+
+
 def test_publisher_line_becomes_metadata():
     r = clean_text(page([], ["Harbour Times copy"]))
     assert r.publisher == "Harbour Times"

@@ -101,13 +101,16 @@ _DATELINE_WORDS = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def parse_dateline(line: str) -> FoundDate | None:
     """The date of a line that is a dateline (mostly a date/time stamp), else None.
 
     "16:34 06.08.2017(updated 19:14 06.08.2017)" → 2017-08-06 (the first, original date).
     A sentence that merely contains a date is not a dateline.
     """
-    if len(line) > 160 or not any(c.isdigit() for c in line):
+    if len(line) > 160 or not _DIGIT.search(line):
         return None  # every day-precision date has a digit
     dates = find_dates(line)
     if not dates:

@@ -109,6 +109,9 @@ def _is_headline_like(b: Block, allow_period: bool = False) -> bool:
     return caps / len(words) >= 0.7
 
 
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\W{0,3}$")
+
+
 def _is_link_text(b: Block) -> bool:
     """A headline in title case or sentence case ("Governments revive plans for high-speed
     trains"): up to 15 words, no sentence punctuation, not leading into what follows (":", ",")."""
@@ -373,6 +376,20 @@ def clean_text(
             for b in blocks[i:j]:
                 b.kind, b.reason = "bad", "navigation" if b.index < lo else "related-links"
         i = max(j, i + 1)
+
+    # A headline followed by a cut-off teaser ("... said on Tuesday that the...") links to another
+    # story: the teaser ends where the link does.
+    for k in range(len(blocks) - 1):
+        head, teaser = blocks[k], blocks[k + 1]
+        if (
+            head.kind in ("short", "near")
+            and _is_link_text(head)
+            and teaser.kind != "bad"
+            and teaser.n <= 40
+            and _TRUNCATED.search(teaser.text)
+        ):
+            for b in (head, teaser):
+                b.kind, b.reason = "bad", "navigation" if b.index < lo else "related-links"
 
     # Decide inside the body region.
     after_end = False
