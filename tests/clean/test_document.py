@@ -42,3 +42,19 @@ def test_markup_share_decides_not_tag_count():
     many_tags_in_long_text = (BODY + " ") * 400 + "".join("<br>" for _ in range(30))
     assert not looks_like_markup(many_tags_in_long_text)
     assert looks_like_markup(page_source(BODY))
+
+
+def test_on_a_page_the_printed_dateline_beats_the_metadata_date():
+    html = (
+        '<html><head><title>Council approves tram line</title>'
+        '<meta property="article:published_time" content="2008-08-01T10:00:00"></head><body>'
+        "<article><h1>Council approves tram line</h1><p>Published 01/08/2008 - 10:07 a.m. GMT</p>"
+        f"<p>{BODY}</p><p>The mayor said the line would link the station with the university campus.</p></article>"
+        "</body></html>"
+    )
+    article = clean_document(RawDocument(source="page", html=html))
+    assert isinstance(article, Article)
+    assert (article.date, article.date_source) == ("2008-01-08", "dateline")
+    no_dateline = html.replace("<p>Published 01/08/2008 - 10:07 a.m. GMT</p>", "")
+    article = clean_document(RawDocument(source="page", html=no_dateline))
+    assert (article.date, article.date_source) == ("2008-08-01", "html-meta")

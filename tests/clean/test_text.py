@@ -66,6 +66,23 @@ def test_dateline_byline_and_publisher_line_become_metadata():
     assert r.publisher == "Harbour Times"
 
 
+def test_the_articles_dateline_is_the_one_nearest_its_body_not_the_sites_today_date():
+    header = ["Tuesday, January 15, 2008", "Home", "News", "Sport", "Weather", "Business", "Contact us"]
+    r = clean_text(page(header + ["Council approves harbour budget", "Published: January 09, 2008"], ["Posted January 20, 2008"]))
+    assert r.dateline is not None and r.dateline.iso == "2008-01-09"
+    assert reasons(r)["Tuesday, January 15, 2008"] == "dateline"  # removed all the same
+    # far down the page header, still the article's, when it is the only one above the body
+    r = clean_text(page(["Home"] * 3 + ["January 8, 2008"] + ["News", "Sport", "Weather"] * 6, []))
+    assert r.dateline is not None and r.dateline.iso == "2008-01-08"
+
+
+def test_a_date_opening_the_first_paragraph_is_the_dateline():
+    first = "16 January 2008 – The Security Council today discussed the budget of the harbour mission in the north."
+    r = clean_text("\n\n".join([first] + BODY))
+    assert r.dateline is not None and r.dateline.iso == "2008-01-16"
+    assert first in r.text  # the paragraph stays: the date is read, not cut
+
+
 def test_repeated_title_is_metadata_not_body():
     title = "Council Approves Harbour Budget After Long Debate"
     r = clean_text("\n\n".join([title, title] + BODY))

@@ -91,6 +91,10 @@ def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Art
         return InputError(raw.source, reason)
 
     removed = extra_removed + result.removed
+    if as_html and result.dateline is not None:
+        # The dateline printed at the head of the article beats htmldate's reading of the page's
+        # metadata, which often carries an update time or a day/month swap ("01/08/2008").
+        date, date_source = result.dateline.iso, "dateline"
     given = parse_given_date(raw.date)
     if given:
         date, date_source = given, "given"

@@ -294,13 +294,13 @@ def clean_text(
 
     # Datelines, bylines and "<Outlet> copy" lines carry metadata: record it, remove the line.
     first_good = next((b.index for b in blocks if b.kind == "good"), len(blocks))
+    datelines: list[tuple[Block, FoundDate]] = []
     for b in blocks:
         if b.n > 25:
             continue
         found = parse_dateline(b.text)
         if found is not None:
-            if result.dateline is None and (b.index <= first_good + 3 or b.index < 12):
-                result.dateline, result.dateline_text = found, b.text
+            datelines.append((b, found))
             b.kind, b.reason = "bad", "dateline"
             continue
         m = vocab.BYLINE.match(b.text)
@@ -341,6 +341,7 @@ def clean_text(
         while hi >= lo and not (blocks[hi].kind == "good" or (blocks[hi].kind == "near" and blocks[hi].ends_sentence)):
             hi -= 1
     body_bag = weighted_bag(" ".join(b.text for b in blocks[lo : hi + 1] if b.kind in ("good", "near")))
+    result.dateline, result.dateline_text = _article_dateline(blocks, datelines, lo, hi)
 
     title_block = _pick_title(blocks, body_bag, lo if hi >= lo else len(blocks), given_title)
     title = given_title.strip() if given_title else (title_block.text if title_block else None)
@@ -435,6 +436,36 @@ def clean_text(
     result.text = "".join(parts)
     result.removed = [Removed(b.text, b.reason or "fragment") for b in blocks if not b.keep]
     return result
+
+
+# "16 January 2008 – The Security Council today discussed ...": a date opening the first paragraph.
+_LEADING_DATE = re.compile(r"^\W{0,3}(?P<date>[^–—-]{6,40}?)\s*(?:[–—-]{1,2}|:)\s+(?=[A-Z\"“])")
+
+
+def _article_dateline(
+    blocks: list[Block], datelines: list[tuple[Block, FoundDate]], lo: int, hi: int
+) -> tuple[FoundDate | None, str | None]:
+    """The article's own dateline: of the date lines on the page, the one nearest the start of the
+    body (a site header's "today" date sits further up; one after the body belongs to something
+    else), else a date opening the body's first paragraphs."""
+    if hi < lo:
+        lo, hi = next((b.index for b in blocks if b.kind == "good"), len(blocks)), len(blocks)
+    best, best_distance = None, None
+    for b, found in datelines:
+        if b.index > hi:
+            continue
+        distance = lo - b.index if b.index < lo else 2 * (b.index - lo)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = (found, b.text), distance
+    if best is not None:
+        return best
+    for b in blocks[lo : min(hi, lo + 2) + 1]:
+        m = _LEADING_DATE.match(b.text)
+        if m:
+            found = parse_dateline(m.group("date"))
+            if found is not None:
+                return found, m.group(0).strip()
+    return None, None
 
 
 def _names(text: str) -> set[str]:

@@ -1,0 +1,98 @@
+"""Publication dates: storyline against htmldate on HTML, and datelines found in plain text.
+
+    .venv/bin/python benchmarks/date_accuracy.py
+
+Gold: the L3S-GN1 annotators marked each page's "supplemental" block (the dateline, byline and
+similar lines printed around the article); its first day-precision date is taken as the page's
+publication date. Pages whose block carries no such date are left out. This gold is the date the
+page shows its reader; where that is a photo's date or an update time, every system is scored
+against the same line.
+
+- HTML (../shared/data/extraction/l3s_gn1): storyline's `clean_document` on the page, htmldate's
+  `find_date` with its defaults and with `original_date=True`, all in this run.
+- Plain text (../shared/data/textclean/l3s_gn1, the same pages as extracted text): pages whose
+  text contains the gold date as printed; storyline's date must be that day.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from storyline.clean import clean_document  # noqa: E402
+from storyline.clean.dates import find_dates  # noqa: E402
+from storyline.model import Article, RawDocument  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def rows(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def gold_dates(pages: list[dict]) -> dict[str, tuple[str, str]]:
+    """page id → (ISO day, the date as printed)."""
+    out = {}
+    for page in pages:
+        block = (page.get("meta") or {}).get("supplemental") or ""
+        days = [d for d in find_dates(block) if d.granularity == "day"]
+        if days:
+            out[page["id"]] = (days[0].iso, block[days[0].start : days[0].end])
+    return out
+
+
+def storyline_date(raw: RawDocument) -> str | None:
+    result = clean_document(raw)
+    return result.date if isinstance(result, Article) else None
+
+
+def score(name: str, predicted: list[str | None], gold: list[str], seconds: float) -> None:
+    correct = sum(p == g for p, g in zip(predicted, gold))
+    found = sum(p is not None for p in predicted)
+    print(
+        f"  {name:<28} correct {correct:4d}/{len(gold)} = {correct / len(gold):.3f}   "
+        f"dated {found:4d}   precision {correct / max(1, found):.3f}   {len(gold) / seconds:6.1f} pages/s"
+    )
+
+
+def main() -> None:
+    import htmldate
+
+    pages = rows(DATA / "extraction" / "l3s_gn1.jsonl.gz")
+    gold = gold_dates(pages)
+    dated = [p for p in pages if p["id"] in gold]
+    truth = [gold[p["id"]][0] for p in dated]
+    print(f"HTML: extraction/l3s_gn1, {len(dated)} of {len(pages)} pages with an annotated day date")
+    storyline_date(RawDocument("warm-up", html=dated[0]["html"]))
+    htmldate.find_date(dated[0]["html"])
+    systems = {
+        "storyline": lambda html: storyline_date(RawDocument("page", html=html)),
+        "htmldate (defaults)": lambda html: htmldate.find_date(html),
+        "htmldate original_date": lambda html: htmldate.find_date(html, original_date=True),
+    }
+    for name, system in systems.items():
+        start = time.process_time()
+        predicted = []
+        for page in dated:
+            try:
+                predicted.append(system(page["html"]))
+            except Exception:  # a peer failing on a page has no date there, as a user would see
+                predicted.append(None)
+        score(name, predicted, truth, time.process_time() - start)
+
+    texts = {r["id"]: r["text"] for r in rows(DATA / "textclean" / "l3s_gn1.jsonl.gz")}
+    shown = [(pid, iso) for pid, (iso, printed) in gold.items() if printed in texts.get(pid, "")]
+    print(f"plain text: textclean/l3s_gn1, {len(shown)} pages whose text prints the annotated date")
+    start = time.process_time()
+    predicted = [storyline_date(RawDocument("text", text=texts[pid])) for pid, _ in shown]
+    score("storyline", predicted, [iso for _, iso in shown], time.process_time() - start)
+
+
+if __name__ == "__main__":
+    main()
