@@ -58,3 +58,11 @@ def test_on_a_page_the_printed_dateline_beats_the_metadata_date():
     no_dateline = html.replace("<p>Published 01/08/2008 - 10:07 a.m. GMT</p>", "")
     article = clean_document(RawDocument(source="page", html=no_dateline))
     assert (article.date, article.date_source) == ("2008-08-01", "html-meta")
+
+
+def test_page_source_nested_10000_levels_in_a_text_field_is_handled_per_item():
+    sentence = "The council approved the budget for the harbour on Tuesday after a long debate in the hall."
+    article = clean_document(RawDocument(source="deep", text="<div>" * 10_000 + sentence + "</div>" * 10_000))
+    assert isinstance(article, Article) and article.text == sentence
+    empty = clean_document(RawDocument(source="deep-empty", text="<div><p>" * 5_000 + "x"))
+    assert empty.source == "deep-empty" and "no article text" in empty.reason
