@@ -225,6 +225,15 @@ def test_a_run_of_sentence_case_headlines_is_a_link_list_but_one_subheading_stay
     assert lead_in in clean_text(page([], [], middle=[lead_in])).text
 
 
+def test_leftover_tags_and_scripts_are_markup_but_a_line_that_mentions_a_tag_is_text():
+    ad = '<a href="http://ads.example.com/click?n=a9cc" target="_blank"><img src="http://ads.example.com/b.gif" border="0"></a>'
+    script = "<SCRIPT LANGUAGE='JavaScript1.1'>if (document.layers) {document.write('<SCR' + 'IPT src=x>');}</SCRIPT>"
+    mention = "Readers asked why the council's new site still builds its pages with a <table> for the ferry timetable."
+    r = clean_text(page([], [], middle=[ad, script, mention]))
+    assert reasons(r)[ad] == reasons(r)[script] == "html-markup"
+    assert mention in r.text
+
+
 def test_a_headline_with_a_cut_off_teaser_links_to_another_story():
     head = "Ferry strike ends after two weeks"
     teaser = "Workers at the northern ferry company voted on Sunday to accept the offer made by..."

@@ -112,6 +112,9 @@ def _is_headline_like(b: Block, allow_period: bool = False) -> bool:
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\W{0,3}$")
 
 
+_MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,800})?/?>")
+
+
 def _is_link_text(b: Block) -> bool:
     """A headline in title case or sentence case ("Governments revive plans for high-speed
     trains"): up to 15 words, no sentence punctuation, not leading into what follows (":", ",")."""
@@ -145,6 +148,10 @@ def _mark_vocabulary(b: Block, template_lines: frozenset[str]) -> None:
         distinct, share = vocab.furniture_density(b.toks)
         if distinct >= 3 and share >= 0.12:
             reason = "site-policy"
+    if reason is None and "<" in b.text:
+        markup = sum(len(m) for m in _MARKUP.findall(b.text))
+        if markup >= 0.25 * len(b.text):
+            reason = "html-markup"  # leftover tags and scripts: "<a href=...><img src=...>", "<SCRIPT ...>"
     if reason is None and b.n and all(t.isdigit() for t in b.toks) and b.n <= 6:
         reason = "share"  # share/like counters such as "0 0 0"
     if reason is not None:
