@@ -234,6 +234,21 @@ def test_leftover_tags_and_scripts_are_markup_but_a_line_that_mentions_a_tag_is_
     assert mention in r.text
 
 
+def test_a_long_line_that_never_ends_a_sentence_is_a_link_run_not_a_paragraph():
+    links = (
+        "Suicide bombing targets sheik outside the northern market 2-year old hospitalized after car crash on the "
+        "ring road More violence in wake of disputed vote in the capital Harbour workers threaten new strike over pay"
+    )
+    r = clean_text(page([], [links]))
+    assert links not in r.text and reasons(r)[links] in ("page-footer", "fragment", "related-links")
+    # the same length of prose, cut off by the scraper inside the article, stays
+    cut = (
+        "The harbour authority said the terminal would open in stages. The first berth is due to open in May and "
+        "the second in the autumn, while the ferry company has asked for a longer lease on the old pier and"
+    )
+    assert cut in clean_text(page([], [], middle=[cut])).text
+
+
 def test_a_headline_with_a_cut_off_teaser_links_to_another_story():
     head = "Ferry strike ends after two weeks"
     teaser = "Workers at the northern ferry company voted on Sunday to accept the offer made by..."

@@ -115,6 +115,9 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\W{0,3}$")
 _MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,800})?/?>")
 
 
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+
+
 def _is_link_text(b: Block) -> bool:
     """A headline in title case or sentence case ("Governments revive plans for high-speed
     trains"): up to 15 words, no sentence punctuation, not leading into what follows (":", ",")."""
@@ -124,7 +127,11 @@ def _is_link_text(b: Block) -> bool:
 
 
 def _classify(b: Block, min_words: int, use_stopwords: bool) -> None:
-    if b.n >= min_words and (not use_stopwords or b.stop >= 0.2) and (b.ends_sentence or b.n >= 25):
+    # A long line that never ends a sentence, inside or at its end, is a run of link texts or
+    # captions ("Suicide bombing targets sheik 2-year old hospitalized after crash More violence
+    # in ..."), not a paragraph; it can still be kept inside the article as a "near" line.
+    long_prose = b.n >= 25 and _INNER_SENTENCE_END.search(b.text) is not None
+    if b.n >= min_words and (not use_stopwords or b.stop >= 0.2) and (b.ends_sentence or long_prose):
         b.kind = "good"
     elif b.n >= 5 and (not use_stopwords or b.stop >= 0.15) and not _is_headline_like(b):
         b.kind = "near"
