@@ -247,6 +247,15 @@ def test_a_long_line_that_never_ends_a_sentence_is_a_link_run_not_a_paragraph():
         "the second in the autumn, while the ferry company has asked for a longer lease on the old pier and"
     )
     assert cut in clean_text(page([], [], middle=[cut])).text
+    # inside the article: a list of names and headlines goes, a cut-off sentence with the
+    # function words of prose stays
+    listing = links
+    prose = (
+        "The ferry company has told the council that it will need at least two more years and a new loan from the "
+        "regional bank before it can replace the oldest of the boats that run between the islands and the"
+    )
+    r = clean_text(page([], [], middle=[listing, prose]))
+    assert listing not in r.text and prose in r.text
 
 
 def test_a_headline_with_a_cut_off_teaser_links_to_another_story():

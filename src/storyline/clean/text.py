@@ -133,6 +133,8 @@ def _classify(b: Block, min_words: int, use_stopwords: bool) -> None:
     long_prose = b.n >= 25 and _INNER_SENTENCE_END.search(b.text) is not None
     if b.n >= min_words and (not use_stopwords or b.stop >= 0.2) and (b.ends_sentence or long_prose):
         b.kind = "good"
+    elif b.n >= 25 and not b.ends_sentence and not long_prose and use_stopwords and b.stop < 0.3:
+        b.kind = "short"  # and with few function words, a list: never kept, not even inside the article
     elif b.n >= 5 and (not use_stopwords or b.stop >= 0.15) and not _is_headline_like(b):
         b.kind = "near"
     else:
