@@ -258,6 +258,14 @@ def test_a_long_line_that_never_ends_a_sentence_is_a_link_run_not_a_paragraph():
     assert listing not in r.text and prose in r.text
 
 
+def test_an_unpunctuated_line_inside_the_article_is_a_caption_or_link_unless_it_is_a_subheading():
+    caption = "The new ferry terminal at the east pier seen from the harbour office on Monday morning"
+    subheading = "What happens to the old ferries"
+    r = clean_text(page([], [], middle=[caption]))
+    assert caption not in r.text and all(s in r.text for s in BODY)
+    assert subheading in clean_text(page([], [], middle=[subheading])).text
+
+
 def test_a_headline_with_a_cut_off_teaser_links_to_another_story():
     head = "Ferry strike ends after two weeks"
     teaser = "Workers at the northern ferry company voted on Sunday to accept the offer made by..."

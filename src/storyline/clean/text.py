@@ -129,12 +129,15 @@ def _is_link_text(b: Block) -> bool:
 def _classify(b: Block, min_words: int, use_stopwords: bool) -> None:
     # A long line that never ends a sentence, inside or at its end, is a run of link texts or
     # captions ("Suicide bombing targets sheik 2-year old hospitalized after crash More violence
-    # in ..."), not a paragraph; it can still be kept inside the article as a "near" line.
+    # in ..."), not a paragraph; with the function words of prose it may be a paragraph the
+    # scraper cut, kept inside the article as a "near" line.
     long_prose = b.n >= 25 and _INNER_SENTENCE_END.search(b.text) is not None
     if b.n >= min_words and (not use_stopwords or b.stop >= 0.2) and (b.ends_sentence or long_prose):
         b.kind = "good"
-    elif b.n >= 25 and not b.ends_sentence and not long_prose and use_stopwords and b.stop < 0.3:
-        b.kind = "short"  # and with few function words, a list: never kept, not even inside the article
+    elif use_stopwords and not b.ends_sentence and b.n >= 8 and (b.n < 25 or (not long_prose and b.stop < 0.3)):
+        # A line that does not end a sentence: up to 24 words, a headline, caption or link (kept
+        # inside the article only as a subheading); longer, with few function words, a list.
+        b.kind = "short"
     elif b.n >= 5 and (not use_stopwords or b.stop >= 0.15) and not _is_headline_like(b):
         b.kind = "near"
     else:
