@@ -266,6 +266,18 @@ def test_an_unpunctuated_line_inside_the_article_is_a_caption_or_link_unless_it_
     assert subheading in clean_text(page([], [], middle=[subheading])).text
 
 
+def test_headlines_each_with_a_one_sentence_summary_are_a_list_of_other_stories():
+    others = [
+        "Design flaw found in river bridge",
+        "An error in the original design of the river bridge caused its collapse, investigators said on Tuesday.",
+        "Snow buries the north coast",
+        "Up to twenty inches of snow fell on the north coast overnight, closing schools and the airport.",
+    ]
+    r = clean_text(page([], others))
+    assert all(reasons(r)[line] == "related-links" for line in others)
+    assert all(s in r.text for s in BODY)
+
+
 def test_a_headline_with_a_cut_off_teaser_links_to_another_story():
     head = "Ferry strike ends after two weeks"
     teaser = "Workers at the northern ferry company voted on Sunday to accept the offer made by..."

@@ -118,6 +118,17 @@ _MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,800})?/?>")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 
 
+def _is_story_teaser(head: Block, summary: Block) -> bool:
+    """A link to another story: its headline, then one sentence of 8-45 words."""
+    return (
+        head.kind in ("short", "near")
+        and _is_link_text(head)
+        and summary.kind in ("good", "near")
+        and 8 <= summary.n <= 45
+        and _INNER_SENTENCE_END.search(summary.text) is None
+    )
+
+
 def _is_link_text(b: Block) -> bool:
     """A headline in title case or sentence case ("Governments revive plans for high-speed
     trains"): up to 15 words, no sentence punctuation, not leading into what follows (":", ",")."""
@@ -396,6 +407,19 @@ def clean_text(
             for b in blocks[i:j]:
                 b.kind, b.reason = "bad", "navigation" if b.index < lo else "related-links"
         i = max(j, i + 1)
+
+    # Headline, one-sentence summary, headline, one-sentence summary...: a list of other stories.
+    k = len(blocks) if extracted else 0
+    while k < len(blocks) - 3:
+        pairs = 0
+        while k + 2 * pairs + 1 < len(blocks) and _is_story_teaser(blocks[k + 2 * pairs], blocks[k + 2 * pairs + 1]):
+            pairs += 1
+        if pairs >= 2:
+            for b in blocks[k : k + 2 * pairs]:
+                b.kind, b.reason = "bad", "navigation" if b.index < lo else "related-links"
+            k += 2 * pairs
+        else:
+            k += 1
 
     # A headline followed by a cut-off teaser ("... said on Tuesday that the...") links to another
     # story: the teaser ends where the link does.
