@@ -44,6 +44,24 @@ def test_donation_appeal_ends_the_article():
     assert appeal not in r.text
 
 
+def test_a_counted_comment_header_closes_the_article_without_signatures():
+    comments = [
+        "{ 167 comments }",
+        "Hesham Zebida",
+        "The tutorial I would most like to see is how to build the ferry timetable page with the new tools.",
+        "Alayna F",
+        "Great post, I agree with every word of it and I will share it with my friends at the harbour club.",
+    ]
+    r = clean_text(page([], comments))
+    assert all(reasons(r)[line] == "comments" for line in comments)
+    assert all(s in r.text for s in BODY)
+    # an uncounted "Comments" header still needs a signature after it, like this one
+    signed = ["Comments", "I was at the council meeting and the vote was much closer than the paper says here.",
+              "by Harbour Fan on Aug 8, 2012 5:21 PM PDT reply actions"]
+    r = clean_text(page([], signed))
+    assert all(reasons(r).get(line) == "comments" for line in signed)
+
+
 def test_comment_policy_and_comment_prompts():
     tail = [
         "Leave a Reply",

@@ -186,8 +186,9 @@ def _mark_vocabulary(b: Block, template_lines: frozenset[str]) -> None:
 def _comments_start(blocks: list[Block]) -> int | None:
     """Index where a reader-comment section begins, or None.
 
-    Needs article text before it (60+ words of sentence-like blocks) and corroboration after it:
-    a header followed by at least one comment signature, or three signatures within 30 blocks.
+    Needs article text before it (60+ words of sentence-like blocks) and, unless the header counts
+    the comments ("{ 167 comments }"), corroboration after it: a header followed by at least one
+    comment signature, or three signatures within 30 blocks.
     """
     body_words = 0
     for i, b in enumerate(blocks):
@@ -195,6 +196,8 @@ def _comments_start(blocks: list[Block]) -> int | None:
             body_words += b.n
         if body_words < 60 or b.n > 20:
             continue
+        if vocab.COUNTED_COMMENTS_HEADER.match(b.text.strip()):
+            return i  # "{ 167 comments }": a count is evidence enough
         header = bool(vocab.COMMENTS_HEADER.match(b.text))
         if not header and not vocab.is_comment_signature(b.text):
             continue

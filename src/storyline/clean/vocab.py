@@ -139,11 +139,19 @@ COMMENTS_HEADER = re.compile(
     re.IGNORECASE,
 )
 
+#: A comment header that counts the comments ("{ 167 comments }", "12 Responses to ...", "Comments (7)"):
+#: evidence enough on its own once the article has begun.
+COUNTED_COMMENTS_HEADER = re.compile(
+    r"^[{(\[]?\s*\d+\s+(?:comments?|responses?|replies|thoughts)\b.{0,60}$|^(?:reader )?comments?\s*\(\d+\)\s*:?$",
+    re.IGNORECASE,
+)
+
 #: Signature lines of a single reader comment: "Emily says:", "Posted by: nabeel | 09/22/2012",
 #: "Comment #2 - Posted by", "[ Reply ]", "Heather on October 23rd, 2012 1:37 pm".
 _SIGNATURE = re.compile(
     r"^.{1,80}\b(?:says|said|wrote|writes)\s*:?\s*$|^(?:comment\s*#?\s*\d+\s*[-–:]?\s*)?posted by:?\s.{1,80}$"
-    r"|^\[?\s*(?:reply|reply #|like|report|permalink|flag|quote)\s*\]?(?:\s*[|·]\s*\w+){0,3}$|^.{0,80}\breply\s*#?$",
+    r"|^\[?\s*(?:reply|reply #|like|report|permalink|flag|quote)\s*\]?(?:\s*[|·]\s*\w+){0,3}$|^.{0,80}\breply\s*#?$"
+    r"|^.{0,100}\breply actions$",
     re.IGNORECASE,
 )
 _TIMESTAMP = re.compile(
