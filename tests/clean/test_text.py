@@ -55,6 +55,14 @@ def test_a_counted_comment_header_closes_the_article_without_signatures():
     r = clean_text(page([], comments))
     assert all(reasons(r)[line] == "comments" for line in comments)
     assert all(s in r.text for s in BODY)
+    from storyline.clean import vocab
+
+    for counted in ['45 users responded in " The biggest blogging mistake I ever made "', "Filed under: Travel | 48 Comments »"]:
+        assert vocab.COUNTED_COMMENTS_HEADER.match(counted)
+    assert vocab.COMMENTS_HEADER.match("Comments »") and not vocab.COUNTED_COMMENTS_HEADER.match("Comments »")
+    for signature in ["Kevin said,", "infamousdx said,", "2. The Keeper - October 26, 2012"]:
+        assert vocab.is_comment_signature(signature), signature
+    assert not vocab.is_comment_signature("The mayor said the ferry would run on Sunday, October 26, 2012.")
     # an uncounted "Comments" header still needs a signature after it, like this one
     signed = ["Comments", "I was at the council meeting and the vote was much closer than the paper says here.",
               "by Harbour Fan on Aug 8, 2012 5:21 PM PDT reply actions"]

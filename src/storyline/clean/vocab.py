@@ -134,22 +134,25 @@ def furniture_density(tokens: list[str]) -> tuple[int, float]:
 COMMENTS_HEADER = re.compile(
     r"^[{(\[]?\s*\d+ comments?\b.{0,60}$"
     r"|^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?:?"
-    r"(?:\s+(?:to|on)\s+.{1,80})?$|^(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)\b.*$"
+    r"(?:\s+(?:to|on)\s+.{1,80})?\s*[»›]?$|^(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)\b.*$"
     r"|^join the (?:conversation|discussion)$|^what do you think\?$|^\d+ (?:thoughts|responses|replies) (?:on|to) .*$",
     re.IGNORECASE,
 )
 
-#: A comment header that counts the comments ("{ 167 comments }", "12 Responses to ...", "Comments (7)"):
+#: A comment header that counts the comments ("{ 167 comments }", "12 Responses to ...", "Comments (7)",
+#: "45 users responded in ...", "Filed under: Travel | 48 Comments »"):
 #: evidence enough on its own once the article has begun.
 COUNTED_COMMENTS_HEADER = re.compile(
-    r"^[{(\[]?\s*\d+\s+(?:comments?|responses?|replies|thoughts)\b.{0,60}$|^(?:reader )?comments?\s*\(\d+\)\s*:?$",
+    r"^[{(\[]?\s*\d+\s+(?:users?\s+)?(?:comments?|responses?|responded|replies|thoughts)\b.{0,80}$"
+    r"|^(?:reader )?comments?\s*\(\d+\)\s*:?$|^.{0,80}[|·]\s*\d+\s+(?:comments?|responses?)\s*[»›]?$",
     re.IGNORECASE,
 )
 
-#: Signature lines of a single reader comment: "Emily says:", "Posted by: nabeel | 09/22/2012",
+#: Signature lines of a single reader comment: "Emily says:", "Kevin said,", "Posted by: nabeel | 09/22/2012",
+#: "2. The Keeper - October 26, 2012",
 #: "Comment #2 - Posted by", "[ Reply ]", "Heather on October 23rd, 2012 1:37 pm".
 _SIGNATURE = re.compile(
-    r"^.{1,80}\b(?:says|said|wrote|writes)\s*:?\s*$|^(?:comment\s*#?\s*\d+\s*[-–:]?\s*)?posted by:?\s.{1,80}$"
+    r"^.{1,80}\b(?:says|said|wrote|writes)\s*[:,]?\s*$|^\d{1,4}\.\s+.{1,80}\s[-–]\s+\w+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}$|^(?:comment\s*#?\s*\d+\s*[-–:]?\s*)?posted by:?\s.{1,80}$"
     r"|^\[?\s*(?:reply|reply #|like|report|permalink|flag|quote)\s*\]?(?:\s*[|·]\s*\w+){0,3}$|^.{0,80}\breply\s*#?$"
     r"|^.{0,100}\breply actions$",
     re.IGNORECASE,
