@@ -55,6 +55,11 @@ def test_a_counted_comment_header_closes_the_article_without_signatures():
     r = clean_text(page([], comments))
     assert all(reasons(r)[line] == "comments" for line in comments)
     assert all(s in r.text for s in BODY)
+    closed = ["Comments are now closed for this story", "Stephen B",
+              "The time has come for the council to start cutting the fat from the harbour budget instead."]
+    r = clean_text(page([], closed))
+    assert all(reasons(r)[line] == "comments" for line in closed)
+
     from storyline.clean import vocab
 
     for counted in ['45 users responded in " The biggest blogging mistake I ever made "', "Filed under: Travel | 48 Comments »"]:

@@ -196,8 +196,8 @@ def _comments_start(blocks: list[Block]) -> int | None:
             body_words += b.n
         if body_words < 60 or b.n > 20:
             continue
-        if vocab.COUNTED_COMMENTS_HEADER.match(b.text.strip()):
-            return i  # "{ 167 comments }": a count is evidence enough
+        if vocab.COUNTED_COMMENTS_HEADER.match(b.text.strip()) or vocab.COMMENTS_CLOSED.match(b.text):
+            return i  # "{ 167 comments }", "Comments are now closed for this story": evidence enough
         header = bool(vocab.COMMENTS_HEADER.match(b.text))
         if not header and not vocab.is_comment_signature(b.text):
             continue

@@ -148,6 +148,9 @@ COUNTED_COMMENTS_HEADER = re.compile(
     re.IGNORECASE,
 )
 
+#: "Comments are now closed for this story": the article is over; what follows is its comments.
+COMMENTS_CLOSED = re.compile(r"^\W*comments (?:are|have)(?: now)?(?: been)? closed\b.{0,60}$", re.IGNORECASE)
+
 #: Signature lines of a single reader comment: "Emily says:", "Kevin said,", "Posted by: nabeel | 09/22/2012",
 #: "2. The Keeper - October 26, 2012",
 #: "Comment #2 - Posted by", "[ Reply ]", "Heather on October 23rd, 2012 1:37 pm".
