@@ -347,3 +347,13 @@ def test_body_agreeing_with_the_page_head_beats_a_longer_unrelated_block():
     for sentence in BODY:
         assert sentence in r.text
     assert recipe[0] not in r.text
+
+
+def test_email_a_friend_form_lines_are_share_furniture():
+    form = [
+        "Your Email: Your Email is Required. A valid email address is required.",
+        "Send a copy to my email",
+        "This station will not store your email address or your recipient's email address or use them in any way.",
+    ]
+    got = reasons(clean_text(page([], form)))
+    assert all(got[line] == "share" for line in form)

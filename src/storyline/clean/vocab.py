@@ -48,6 +48,9 @@ _ANY_LINE = {
     r"|notify me of (new|follow-up) (comments|posts)|your email address will not be published|required fields are marked"
     r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy)",
     "tags": r"(this entry was posted in .*|bookmark the permalink|is filed under .*)",
+    # "E-mail this story" forms: "Your Email: Your Email is Required.", "Send a copy to my email"
+    "share": r"(^(?:to email|your name|your e-?mail|friend'?s e-?mail|recipient'?s e-?mail)( address)?:|a valid e-?mail address is required"
+    r"|^send a copy to my e-?mail|will not store your e-?mail address)",
     "legal": r"(all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
     r"|we use cookies|this (site|website) uses cookies|personal data in accordance with)",
     "advertisement": r"(\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$|^sponsored:|^advertisement:)",
