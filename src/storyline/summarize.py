@@ -197,6 +197,7 @@ def summarize_story(
     # Concepts (ICSISumm-style): content bigrams, weighted by how many articles carry them. The
     # summary should cover as many heavily-shared concepts as its budget allows, each once.
     concepts = [_concepts(all_sents[i].text) for i in range(len(all_sents))]
+    lengths = [len(s.text.split()) for s in all_sents]  # words per sentence
     df: dict[tuple[str, str], set[int]] = {}
     for i, cs in enumerate(concepts):
         for c in cs:
@@ -216,7 +217,7 @@ def summarize_story(
     # gains stay small and the sources' turns decide most picks.)
     gain_scale = 1.0
     if not small:
-        gain_scale = max((sum(weight.get(c, 0.0) for c in concepts[i]) / len(all_sents[i].text.split()) for i in cands), default=0.0) or 1.0
+        gain_scale = max((sum(weight.get(c, 0.0) for c in concepts[i]) / lengths[i] for i in cands), default=0.0) or 1.0
     # In a small story every source tends to report its own event: no article gets a second
     # sentence while another article with candidates has none.
     has_candidates = {owner[i] for i in cands}
@@ -231,9 +232,8 @@ def summarize_story(
             if redundancy > redundancy_cut:
                 continue
             gain = sum(weight.get(c, 0.0) for c in concepts[i] - covered)
-            length = len(all_sents[i].text.split())
             novelty = 0.05 if owner[i] not in cited_articles else 0.0
-            val = gain / length / gain_scale + options.summary_centrality_weight * scores[i] / max_score + novelty
+            val = gain / lengths[i] / gain_scale + options.summary_centrality_weight * scores[i] / max_score + novelty
             if small and all_sents[i].index < 0:
                 val += HEADLINE_BONUS
             if val > best_val:
@@ -244,12 +244,11 @@ def summarize_story(
                 continue
             break
         remaining.discard(best)
-        n_words = len(all_sents[best].text.split())
-        if used_words + n_words > ceiling and (selected or strict):
+        if used_words + lengths[best] > ceiling and (selected or strict):
             continue
         selected.append(best)
         covered |= concepts[best]
-        used_words += n_words
+        used_words += lengths[best]
         cited_articles.add(owner[best])
 
     def order_key(i: int):

@@ -118,6 +118,11 @@ _MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,800})?/?>")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 
 
+def _mark_link(b: Block, body_start: int) -> None:
+    """A link to elsewhere: site navigation above the article body, a related-story link below."""
+    b.kind, b.reason = "bad", "navigation" if b.index < body_start else "related-links"
+
+
 def _is_story_teaser(head: Block, summary: Block) -> bool:
     """A link to another story: its headline, then one sentence of 8-45 words."""
     return (
@@ -408,7 +413,7 @@ def clean_text(
             j += 1
         if j - i >= 2:
             for b in blocks[i:j]:
-                b.kind, b.reason = "bad", "navigation" if b.index < lo else "related-links"
+                _mark_link(b, lo)
         i = max(j, i + 1)
 
     # Headline, one-sentence summary, headline, one-sentence summary...: a list of other stories.
@@ -419,7 +424,7 @@ def clean_text(
             pairs += 1
         if pairs >= 2:
             for b in blocks[k : k + 2 * pairs]:
-                b.kind, b.reason = "bad", "navigation" if b.index < lo else "related-links"
+                _mark_link(b, lo)
             k += 2 * pairs
         else:
             k += 1
@@ -436,7 +441,7 @@ def clean_text(
             and _TRUNCATED.search(teaser.text)
         ):
             for b in (head, teaser):
-                b.kind, b.reason = "bad", "navigation" if b.index < lo else "related-links"
+                _mark_link(b, lo)
 
     # Decide inside the body region.
     after_end = False

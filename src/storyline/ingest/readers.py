@@ -79,9 +79,9 @@ def _walk(root: Path) -> tuple[list[Path], list[InputError]]:
     for folder, dirs, names in os.walk(root, onerror=failed):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
-            child = Path(folder) / name
             if name.startswith("."):
                 continue
+            child = Path(folder) / name
             try:
                 if child.is_file():
                     files.append(child)
