@@ -19,6 +19,15 @@ def reasons(result) -> dict[str, str]:
     return {r.text: r.reason for r in result.removed}
 
 
+def assert_removed_as(result, lines: list[str], reason: str) -> None:
+    got = reasons(result)
+    assert all(got.get(line) == reason for line in lines), {line: got.get(line) for line in lines}
+
+
+def assert_body_kept(result) -> None:
+    assert all(s in result.text for s in BODY)
+
+
 def test_keeps_the_article_body():
     r = clean_text(page(["Home", "News"], ["Privacy Policy"]))
     for sentence in BODY:
@@ -33,7 +42,7 @@ def test_navigation_login_share_subscription_legal():
     assert got["Share this article"] == "share"
     assert got["Subscribe to our newsletter"] == "subscription"
     assert got["Privacy Policy"] == "legal"
-    assert all(s in r.text for s in BODY)
+    assert_body_kept(r)
 
 
 def test_donation_appeal_ends_the_article():
@@ -53,12 +62,12 @@ def test_a_counted_comment_header_closes_the_article_without_signatures():
         "Great post, I agree with every word of it and I will share it with my friends at the harbour club.",
     ]
     r = clean_text(page([], comments))
-    assert all(reasons(r)[line] == "comments" for line in comments)
-    assert all(s in r.text for s in BODY)
+    assert_removed_as(r, comments, "comments")
+    assert_body_kept(r)
     closed = ["Comments are now closed for this story", "Stephen B",
               "The time has come for the council to start cutting the fat from the harbour budget instead."]
     r = clean_text(page([], closed))
-    assert all(reasons(r)[line] == "comments" for line in closed)
+    assert_removed_as(r, closed, "comments")
 
     from storyline.clean import vocab
 
@@ -72,7 +81,7 @@ def test_a_counted_comment_header_closes_the_article_without_signatures():
     signed = ["Comments", "I was at the council meeting and the vote was much closer than the paper says here.",
               "by Harbour Fan on Aug 8, 2012 5:21 PM PDT reply actions"]
     r = clean_text(page([], signed))
-    assert all(reasons(r).get(line) == "comments" for line in signed)
+    assert_removed_as(r, signed, "comments")
 
 
 def test_comment_policy_and_comment_prompts():
@@ -143,7 +152,7 @@ def test_read_more_and_related_link_lists():
     assert got[middle[0]] == "related-links"
     assert got["Ferry Prices To Rise In Spring"] == "related-links"
     assert got["Tags:"] == "tags"
-    assert all(s in r.text for s in BODY)
+    assert_body_kept(r)
 
 
 def test_unrelated_celebrity_insert_is_removed():
@@ -154,7 +163,7 @@ def test_unrelated_celebrity_insert_is_removed():
     got = reasons(r)
     assert got["Pop Star Lana Vey Stuns Fans With Surprise Beach Wedding!"] == "unrelated-insert"
     assert "Ibiza" not in r.text
-    assert all(s in r.text for s in BODY)
+    assert_body_kept(r)
 
 
 def test_subheading_between_paragraphs_is_kept():
@@ -249,7 +258,8 @@ def test_a_run_of_sentence_case_headlines_is_a_link_list_but_one_subheading_stay
     related = ["Governments revive plans for high-speed trains between two cities", "Snow up to 20 inches buries the north coast"]
     subheading = "What happens to the old ferries"
     r = clean_text(page([], [], middle=related))
-    assert all(reasons(r)[h] == "related-links" for h in related) and all(s in r.text for s in BODY)
+    assert_removed_as(r, related, "related-links")
+    assert_body_kept(r)
     r = clean_text(page([], [], middle=[subheading]))
     assert subheading in r.text.split("\n")
     lead_in = "The plan has three parts:"
@@ -293,7 +303,8 @@ def test_an_unpunctuated_line_inside_the_article_is_a_caption_or_link_unless_it_
     caption = "The new ferry terminal at the east pier seen from the harbour office on Monday morning"
     subheading = "What happens to the old ferries"
     r = clean_text(page([], [], middle=[caption]))
-    assert caption not in r.text and all(s in r.text for s in BODY)
+    assert caption not in r.text
+    assert_body_kept(r)
     assert subheading in clean_text(page([], [], middle=[subheading])).text
 
 
@@ -305,8 +316,8 @@ def test_headlines_each_with_a_one_sentence_summary_are_a_list_of_other_stories(
         "Up to twenty inches of snow fell on the north coast overnight, closing schools and the airport.",
     ]
     r = clean_text(page([], others))
-    assert all(reasons(r)[line] == "related-links" for line in others)
-    assert all(s in r.text for s in BODY)
+    assert_removed_as(r, others, "related-links")
+    assert_body_kept(r)
 
 
 def test_a_headline_with_a_cut_off_teaser_links_to_another_story():
@@ -314,7 +325,7 @@ def test_a_headline_with_a_cut_off_teaser_links_to_another_story():
     teaser = "Workers at the northern ferry company voted on Sunday to accept the offer made by..."
     r = clean_text(page([], [], middle=[head, teaser]))
     assert reasons(r)[head] == reasons(r)[teaser] == "related-links"
-    assert all(s in r.text for s in BODY)
+    assert_body_kept(r)
     # an ellipsis that ends an ordinary paragraph is not a teaser
     trailing = "The mayor listed the districts that would get a ferry first, then the second group, and so on..."
     assert trailing in clean_text(page([], [], middle=[trailing])).text
