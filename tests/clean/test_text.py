@@ -368,3 +368,19 @@ def test_email_a_friend_form_lines_are_share_furniture():
     ]
     got = reasons(clean_text(page([], form)))
     assert all(got[line] == "share" for line in form)
+
+
+def test_vocabulary_tables_match_lines_in_any_case():
+    """The furniture tables are matched against lower-cased lines, so an upper-case letter in a
+    pattern could never match: every literal letter must be lower case."""
+    import re
+
+    from storyline.clean import vocab
+
+    patterns = [(reason, p) for reason, pair in vocab._ANY_LINE.items() for p in pair if p]
+    for reason, pattern in patterns + list(vocab._SHORT_LINE.items()):
+        literal = re.sub(r"\\.", "", pattern)  # escapes such as \W and \S are classes, not letters
+        assert literal == literal.lower(), reason
+    assert vocab.any_line_reason("ALL RIGHTS RESERVED.") == "legal"
+    assert vocab.any_line_reason("Support Truthout To Help us keep reporting") == "donation"
+    assert vocab.short_line_reason("Sign In") == "login"

@@ -27,6 +27,7 @@ MONTH_RE = (
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 # Order matters: the most specific shapes first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -62,6 +63,8 @@ def _make(year: int, month: int, day: int | None) -> str | None:
 def find_dates(text: str) -> list[FoundDate]:
     """All explicit dates with a year in `text`, left to right, non-overlapping."""
     found: list[FoundDate] = []
+    if not _ANY_YEAR.search(text):
+        return found  # every shape below has a four-digit year
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -101,7 +104,6 @@ _DATELINE_WORDS = re.compile(
 )
 
 
-_DIGIT = re.compile(r"\d")
 
 
 def parse_dateline(line: str) -> FoundDate | None:
@@ -110,8 +112,8 @@ def parse_dateline(line: str) -> FoundDate | None:
     "16:34 06.08.2017(updated 19:14 06.08.2017)" → 2017-08-06 (the first, original date).
     A sentence that merely contains a date is not a dateline.
     """
-    if len(line) > 160 or not _DIGIT.search(line):
-        return None  # every day-precision date has a digit
+    if len(line) > 160 or not _ANY_YEAR.search(line):
+        return None  # every date this reads has a four-digit year
     dates = find_dates(line)
     if not dates:
         return None

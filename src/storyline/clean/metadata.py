@@ -50,7 +50,7 @@ def publisher_from_removed(removed: list[Removed]) -> str | None:
                 return m.group(1).strip()
     counts: Counter[str] = Counter()
     for r in removed:
-        if r.reason in _SELF_REFERENCE_REASONS:
+        if r.reason in _SELF_REFERENCE_REASONS and "." in r.text:
             for d in _DOMAIN.findall(r.text):
                 counts[d.lower()] += 1
     if not counts:

@@ -23,10 +23,26 @@ from dataclasses import dataclass, field
 
 from storyline.clean import vocab
 from storyline.clean.dates import FoundDate, parse_dateline
-from storyline.clean.textstats import STOPWORDS, cosine, stop_ratio, tokens, weighted_bag, word_weight
+from storyline.clean.textstats import (
+    STOPWORDS,
+    add_counts,
+    bag_of_counts,
+    cosine,
+    stop_ratio,
+    tokens,
+    word_counts,
+    word_weight,
+)
 from storyline.model import Removed
 
-_SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$|:$")
+_CLOSERS = "\"'”’»)]"
+
+
+def _ends_sentence(line: str) -> bool:
+    """Final punctuation, possibly inside closing quotes or brackets ("... said.\u201d"), a closing
+    quote, or a colon: string tests, not a regex search, which would scan the whole line."""
+    return line.endswith(("\"", "”", "’", "»", ":")) or line.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
 _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]+")
 HEAD_AGREEMENT_WEIGHT = 6.0  # how much agreement with the page head can outweigh density
 _MARKUP = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^>]*)?>|[{};]\s*$")
@@ -45,10 +61,24 @@ class Block:
     reason: str | None = None
     end_marker: bool = False
     keep: bool = False
+    n: int = 0  # tokens; set from `toks`
+    _counts: dict[str, int] | None = None
+    _title_case: bool | None = None
+
+    def __post_init__(self) -> None:
+        self.n = len(self.toks)
 
     @property
-    def n(self) -> int:
-        return len(self.toks)
+    def counts(self) -> dict[str, int]:
+        """Content-word counts, computed once: bags of the body, of rival runs and of single
+        paragraphs are all sums of these."""
+        if self._counts is None:
+            self._counts = word_counts(self.text)
+        return self._counts
+
+
+def _bag(blocks) -> dict[str, float]:
+    return bag_of_counts(add_counts(b.counts for b in blocks))
 
 
 @dataclass(slots=True)
@@ -63,6 +93,8 @@ class TextCleanResult:
 
 
 def normalize_line(line: str) -> str:
+    if "  " not in line and "\t" not in line and line.isascii():
+        return line.strip()  # the common case, without a regex pass
     return _SPACES.sub(" ", line).strip()
 
 
@@ -80,12 +112,12 @@ def _split_blocks(text: str) -> list[Block]:
         # Hard-wrapped prose (e-mail style, ~70 columns, lines not ending sentences): unwrap first.
         if len(lines) >= 3:
             body = lines[:-1]
-            wrapped = sum(1 for ln in body if 45 <= len(ln) <= 100 and not _SENT_END.search(ln))
+            wrapped = sum(1 for ln in body if 45 <= len(ln) <= 100 and not _ends_sentence(ln))
             if wrapped / len(body) >= 0.7:
                 lines = [" ".join(lines)]
         for ln in lines:
             toks = tokens(ln)
-            blocks.append(Block(len(blocks), ln, para, toks, stop_ratio(toks), bool(_SENT_END.search(ln))))
+            blocks.append(Block(len(blocks), ln, para, toks, stop_ratio(toks), _ends_sentence(ln)))
         para += 1
 
     for raw in text.split("\n"):
@@ -98,15 +130,17 @@ def _split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _is_headline_like(b: Block, allow_period: bool = False) -> bool:
     """Title-case line without sentence punctuation: a headline, link text or heading."""
     if b.n < 2 or b.n > 25 or b.text.endswith((",", ";")) or (b.text.endswith(".") and not allow_period):
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", b.text) if w.lower() not in STOPWORDS]
-    if not words:
-        return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.7
+    if b._title_case is None:  # several passes ask; the answer depends on the text only
+        words = [w for w in _HEADLINE_WORD.findall(b.text) if w.lower() not in STOPWORDS]
+        b._title_case = bool(words) and sum(1 for w in words if w[0].isupper()) / len(words) >= 0.7
+    return b._title_case
 
 
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\W{0,3}$")
@@ -180,7 +214,7 @@ def _mark_vocabulary(b: Block, template_lines: frozenset[str]) -> None:
         markup = sum(len(m) for m in _MARKUP.findall(b.text))
         if markup >= 0.25 * len(b.text):
             reason = "html-markup"  # leftover tags and scripts: "<a href=...><img src=...>", "<SCRIPT ...>"
-    if reason is None and b.n and all(t.isdigit() for t in b.toks) and b.n <= 6:
+    if reason is None and 0 < b.n <= 6 and all(t.isdigit() for t in b.toks):
         reason = "share"  # share/like counters such as "0 0 0"
     if reason is not None:
         b.kind, b.reason = "bad", reason
@@ -223,14 +257,13 @@ def _body_segment(blocks: list[Block]) -> tuple[int, int]:
     lo, hi = _max_segment(scores)
     if hi < lo:
         return lo, hi
-    head = " ".join(b.text for b in blocks[: min(lo, 5)] if b.n <= 30)
-    head_bag = weighted_bag(head)
+    head_bag = _bag(b for b in blocks[: min(lo, 5)] if b.n <= 30)
     if not head_bag:
         return lo, hi
 
     def seg_value(a: int, z: int) -> float:
         total = sum(scores[a : z + 1])
-        bag = weighted_bag(" ".join(b.text for b in blocks[a : z + 1] if b.kind in ("good", "near")))
+        bag = _bag(b for b in blocks[a : z + 1] if b.kind in ("good", "near"))
         return total * (1.0 + HEAD_AGREEMENT_WEIGHT * cosine(bag, head_bag))
 
     # The next two densest runs, each found with the previous ones masked out; only runs at least
@@ -293,7 +326,7 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
             continue  # the body's first line can be the headline only if it is not a sentence
         if b.text.endswith(".") and b.n > 15:
             continue
-        bag = weighted_bag(b.text)
+        bag = bag_of_counts(b.counts)
         overlap = sum(v for w, v in bag.items() if body_bag.get(w, 0.0) > 0)
         score = overlap * min(1.0, b.n / 8)
         if seen[b.text.lower()] > 1:
@@ -322,7 +355,8 @@ def clean_text(
     blocks = _split_blocks(text)
     if not blocks:
         return TextCleanResult(text="")
-    doc_stop = stop_ratio([t for b in blocks for t in b.toks])
+    n_tokens = sum(b.n for b in blocks)
+    doc_stop = sum(round(b.stop * b.n) for b in blocks) / n_tokens if n_tokens else 0.0  # stop words / tokens
     use_stopwords = doc_stop >= 0.12  # stop words are English; other languages skip that test
     result = TextCleanResult(text="")
 
@@ -378,7 +412,7 @@ def clean_text(
             lo += 1
         while hi >= lo and not (blocks[hi].kind == "good" or (blocks[hi].kind == "near" and blocks[hi].ends_sentence)):
             hi -= 1
-    body_bag = weighted_bag(" ".join(b.text for b in blocks[lo : hi + 1] if b.kind in ("good", "near")))
+    body_bag = _bag(b for b in blocks[lo : hi + 1] if b.kind in ("good", "near"))
     result.dateline, result.dateline_text = _article_dateline(blocks, datelines, lo, hi)
 
     title_block = _pick_title(blocks, body_bag, lo if hi >= lo else len(blocks), given_title)
@@ -465,7 +499,7 @@ def clean_text(
                 else:
                     b.reason = "fragment"
         else:
-            if b.kind == "good" and not after_end and cosine(weighted_bag(b.text), body_bag) >= 0.12:
+            if b.kind == "good" and not after_end and cosine(bag_of_counts(b.counts), body_bag) >= 0.12:
                 b.keep = True
             elif b.index < lo:
                 b.reason = "page-header"
@@ -540,38 +574,47 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
     total = sum(b.n for b in kept)
     if total < 80 or len(kept) < 3:
         return
-    bags = {b.index: weighted_bag(b.text) for b in kept}
     names = {b.index: _names(b.text) - {b.text.split(" ", 1)[0].lower()} for b in kept}
-    def totals(group: list[Block]) -> tuple[dict[str, float], Counter[str], Counter[str]]:
-        """Summed word weights, name counts and 5-letter stem counts of some paragraphs."""
+    name_count = Counter(n for b in kept for n in names[b.index])
+    bags: dict[int, dict[str, float]] = {}
+    # The article's summed bag, its squared norm and its stem counts: built when first needed.
+    whole: tuple[dict[str, float], float, Counter[str]] | None = None
+
+    def totals(group: list[Block]) -> tuple[dict[str, float], Counter[str]]:
+        """Summed word weights and 5-letter stem counts of some paragraphs."""
         bag: dict[str, float] = {}
-        name_n: Counter[str] = Counter()
         stem_n: Counter[str] = Counter()
         for o in group:
+            if o.index not in bags:
+                bags[o.index] = bag_of_counts(o.counts)
             for w, v in bags[o.index].items():
                 bag[w] = bag.get(w, 0.0) + v
-            name_n.update(names[o.index])
             stem_n.update({w[:5] for w in bags[o.index]})
-        return bag, name_n, stem_n
+        return bag, stem_n
 
-    all_bag, name_count, stem_count = totals(kept)
-    all_norm2 = sum(v * v for v in all_bag.values())
     for k, b in enumerate(kept):
         if b.kind != "good" or b.n < 8 or b.n > total * 0.3:
             continue
-        teaser = k > 0 and _is_headline_like(kept[k - 1]) and kept[k - 1].index == b.index - 1
-        excluded = [b] + ([kept[k - 1]] if k > 0 and _is_headline_like(kept[k - 1]) else [])
-        ex_bag, ex_names, ex_stems = totals(excluded)
+        prev_headline = k > 0 and _is_headline_like(kept[k - 1])
+        teaser = prev_headline and kept[k - 1].index == b.index - 1
+        excluded = [b] + ([kept[k - 1]] if prev_headline else [])
+        ex_name_count = Counter(n for o in excluded for n in names[o.index])
+        if any(name_count[n] - ex_name_count[n] > 0 for n in names[b.index]):
+            continue  # a name shared with the rest of the article: related (most paragraphs stop here)
+        if whole is None:
+            all_bag, stem_count = totals(kept)
+            whole = (all_bag, sum(v * v for v in all_bag.values()), stem_count)
+        all_bag, all_norm2, stem_count = whole
+        ex_bag, ex_stems = totals(excluded)
         own = bags[b.index]
         # rest = all - excluded, touched only where excluded has weight
         rest_norm2 = all_norm2 - sum(all_bag[w] ** 2 - (all_bag[w] - v) ** 2 for w, v in ex_bag.items())
         dot = sum(v * (all_bag[w] - ex_bag[w]) for w, v in own.items())
         own_norm = math.sqrt(sum(v * v for v in own.values()))
         sim = dot / (own_norm * math.sqrt(rest_norm2)) if own_norm and rest_norm2 > 1e-12 else 0.0
-        shared_names = {n for n in names[b.index] if name_count[n] - ex_names[n] > 0}
         rest_stems = {w[:5] for w in own if stem_count[w[:5]] - ex_stems[w[:5]] > 0}
         shared_stems = _stems(own) & rest_stems
-        if shared_names or sim >= 0.05:
+        if sim >= 0.05:
             continue
         if not teaser and (shared_stems or len(names[b.index]) < 2 or b.text[0] in "\"'“‘«"):
             continue  # unannounced: only a paragraph about other named people is an insert, never a quote

@@ -36,20 +36,38 @@ def tokens(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Lower-cased alphabetic words (no numbers)."""
-    return [w.replace("’", "'") for w in WORD_RE.findall(text.lower())]
+    found = WORD_RE.findall(text.lower())
+    return [w.replace("’", "'") for w in found] if "’" in text else found
 
 
 def stop_ratio(toks: list[str]) -> float:
-    return sum(1 for t in toks if t in STOPWORDS) / len(toks) if toks else 0.0
+    return sum(map(STOPWORDS.__contains__, toks)) / len(toks) if toks else 0.0
 
 
-@lru_cache(maxsize=1)
-def _zipf_lookup():
+@lru_cache(maxsize=4)
+def _zipf_lookup(lang: str = "en"):
+    """wordfreq's Zipf lookup for `lang`, or None without wordfreq.
+
+    Plain ASCII words are read straight from wordfreq's frequency table with its own rounding
+    (3 significant digits, then Zipf to 2 decimals): the same number `zipf_frequency` returns,
+    without its tokenizer, which dominated cleaning time on words not seen before. Other words
+    (apostrophes, accents, digits) go through `zipf_frequency` itself."""
     try:
-        from wordfreq import zipf_frequency
+        from wordfreq import get_frequency_dict, zipf_frequency
     except ImportError:  # optional: flat weights
         return None
-    return zipf_frequency
+    table = get_frequency_dict(lang, "best")
+
+    def lookup(word: str) -> float:
+        if not (word.isascii() and word.isalpha()):
+            return zipf_frequency(word, lang)
+        freq = table.get(word)
+        if not freq:
+            return 0.0
+        freq = round(freq, math.floor(-math.log10(freq)) + 3)
+        return round(math.log10(freq) + 9, 2)
+
+    return lookup
 
 
 @lru_cache(maxsize=200_000)
@@ -61,10 +79,10 @@ def word_weight(word: str, lang: str = "en") -> float:
     """
     if word in STOPWORDS or len(word) < 2:
         return 0.0
-    zipf = _zipf_lookup()
+    zipf = _zipf_lookup(lang)
     if zipf is None:
         return 1.0
-    z = zipf(word, lang)
+    z = zipf(word)
     if z <= 0:
         return 1.0
     return max(0.0, min(1.0, (7.0 - z) / 5.0))
@@ -74,12 +92,32 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
+def word_counts(text: str) -> dict[str, int]:
+    """How often each content word occurs: the raw material of `weighted_bag`. Counts of parts add
+    up to the counts of the whole, so a text's bag can be built from its paragraphs' counts."""
+    counts: dict[str, int] = {}
+    for w in content_words(text):
+        counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def add_counts(parts) -> dict[str, int]:
+    """The word counts of several texts together."""
+    total: dict[str, int] = {}
+    for counts in parts:
+        for w, c in counts.items():
+            total[w] = total.get(w, 0) + c
+    return total
+
+
+def bag_of_counts(counts: dict[str, int]) -> dict[str, float]:
+    """Sublinear counts weighted by background informativeness."""
+    return {w: (1.0 + math.log(c)) * weight for w, c in counts.items() if (weight := word_weight(w)) > 0}
+
+
 def weighted_bag(text: str) -> dict[str, float]:
     """Bag of content words weighted by background informativeness (a small-pile TF-IDF)."""
-    bag: dict[str, float] = {}
-    for w in content_words(text):
-        bag[w] = bag.get(w, 0.0) + 1.0
-    return {w: (1.0 + math.log(c)) * word_weight(w) for w, c in bag.items() if word_weight(w) > 0}
+    return bag_of_counts(word_counts(text))
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -42,28 +42,48 @@ _SHORT_LINE = {
     r"|ad|ads by .*|.* - join now|join now|shop now|buy now|learn more|\w+ ?\| ?adchoices)",
 }
 
-# Patterns that mark boilerplate wherever they appear in a line (any length).
+# Patterns that mark boilerplate in a line of any length: reason → (what the line starts with,
+# what it contains anywhere). Line starts are tested with `match`, which costs nothing on long
+# prose lines; only the phrases that may sit anywhere need a `search` through the line.
 _ANY_LINE = {
-    "comments": r"(you are commenting using your|fill in your details below or click an icon to log in|this site uses akismet"
-    r"|notify me of (new|follow-up) (comments|posts)|your email address will not be published|required fields are marked"
-    r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy)",
-    "tags": r"(this entry was posted in .*|bookmark the permalink|is filed under .*)",
+    "comments": (
+        None,
+        r"you are commenting using your|fill in your details below or click an icon to log in|this site uses akismet"
+        r"|notify me of (new|follow-up) (comments|posts)|your email address will not be published|required fields are marked"
+        r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy",
+    ),
+    "tags": (None, r"this entry was posted in |bookmark the permalink|is filed under "),
     # "E-mail this story" forms: "Your Email: Your Email is Required.", "Send a copy to my email"
-    "share": r"(^(?:to email|your name|your e-?mail|friend'?s e-?mail|recipient'?s e-?mail)( address)?:|a valid e-?mail address is required"
-    r"|^send a copy to my e-?mail|will not store your e-?mail address)",
-    "legal": r"(all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
-    r"|we use cookies|this (site|website) uses cookies|personal data in accordance with)",
-    "advertisement": r"(\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$|^sponsored:|^advertisement:)",
-    "donation": r"(^(please )?(donate|support) [\w ]{0,30}(today|now)\b|^support [A-Z\w]+ to help\b|^become a (patron|member|supporter)\b"
-    r"|^make a (one-time |monthly )?donation\b)",
-    "related-links": r"(^read more:|^read also:|^see also:|^related:|^watch:|^listen:|^more:|^click here to)",
-    "photo-credit": r"(^©|^\(c\) |^photo( credit)?:|^image( credit)?:|^credit:|^picture:|^source: (ap|reuters|afp|getty)"
-    r")",
+    "share": (
+        r"(?:to email|your name|your e-?mail|friend'?s e-?mail|recipient'?s e-?mail)( address)?:|send a copy to my e-?mail",
+        r"a valid e-?mail address is required|will not store your e-?mail address",
+    ),
+    "legal": (
+        None,
+        r"all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
+        r"|we use cookies|this (site|website) uses cookies|personal data in accordance with",
+    ),
+    "advertisement": (r"sponsored:|advertisement:|.*\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$", None),
+    "donation": (
+        r"(please )?(donate|support) [\w ]{0,30}(today|now)\b|support \w+ to help\b|become a (patron|member|supporter)\b"
+        r"|make a (one-time |monthly )?donation\b",
+        None,
+    ),
+    "related-links": (r"read more:|read also:|see also:|related:|watch:|listen:|more:|click here to", None),
+    "photo-credit": (r"©|\(c\) |photo( credit)?:|image( credit)?:|credit:|picture:|source: (ap|reuters|afp|getty)", None),
 }
 
-ANY_LINE_PATTERNS = {k: re.compile(p, re.IGNORECASE) for k, p in _ANY_LINE.items()}
+# Both tables are written in lower case and matched against lower-cased lines: case-sensitive
+# matching of a lowered line is 2-4x faster than IGNORECASE matching of the original.
+_REASON_ORDER = {reason: k for k, reason in enumerate(_ANY_LINE)}
+# All line starts in one pattern (named alternatives in reason order, so the first that matches is
+# the earliest reason), and the phrases that may sit anywhere, one search each.
+_ANY_LINE_START = re.compile(
+    "|".join(rf"(?P<{reason.replace('-', '_')}>{start})" for reason, (start, _) in _ANY_LINE.items() if start)
+)
+_ANY_LINE_ANYWHERE = [(reason, re.compile(anywhere)) for reason, (_, anywhere) in _ANY_LINE.items() if anywhere]
 # One pass per line instead of one per reason: named alternatives, tried in the order above.
-_SHORT_LINE_ONE = re.compile("|".join(rf"(?P<{k.replace('-', '_')}>{p})" for k, p in _SHORT_LINE.items()), re.IGNORECASE)
+_SHORT_LINE_ONE = re.compile("|".join(rf"(?P<{k.replace('-', '_')}>{p})" for k, p in _SHORT_LINE.items()))
 # Credits such as "AP Photo/Jane Doe" need a slash: the expensive search runs only on lines with one.
 _SLASH_CREDIT = re.compile(
     r"\b(ap|afp|reuters|getty images|epa|shutterstock|sputnik)\s*(photo)?\s*/\s*[a-z]|\bphoto(graph)?:? [A-Za-z .]+/ ?(ap|reuters|afp|getty)",
@@ -119,9 +139,16 @@ def short_line_reason(line: str) -> str | None:
 @lru_cache(maxsize=65_536)
 def any_line_reason(line: str) -> str | None:
     """Reason code for furniture recognisable in a line of any length."""
-    for reason, pattern in ANY_LINE_PATTERNS.items():
-        if pattern.search(line):
+    low = line.lower()
+    m = _ANY_LINE_START.match(low)
+    start_reason = m.lastgroup.replace("_", "-") if m else None
+    for reason, pattern in _ANY_LINE_ANYWHERE:
+        if start_reason is not None and _REASON_ORDER[reason] > _REASON_ORDER[start_reason]:
+            break
+        if pattern.search(low):
             return reason
+    if start_reason is not None:
+        return start_reason
     if "/" in line and _SLASH_CREDIT.search(line):
         return "photo-credit"
     return None
@@ -129,8 +156,10 @@ def any_line_reason(line: str) -> str | None:
 
 def furniture_density(tokens: list[str]) -> tuple[int, float]:
     """Distinct furniture words in a line, and their share of its tokens."""
-    hits = [t for t in tokens if t in FURNITURE_WORDS]
-    return len(set(hits)), (len(hits) / len(tokens) if tokens else 0.0)
+    distinct = len(FURNITURE_WORDS.intersection(tokens))
+    if not distinct:
+        return 0, 0.0
+    return distinct, sum(map(FURNITURE_WORDS.__contains__, tokens)) / len(tokens)
 
 
 #: Headers that open a reader-comment section ("Comments (7)", "Leave a Reply", "Post a Comment").
