@@ -21,6 +21,21 @@ def test_multi_sentence_quote_stays_together():
     assert sents[0].text.startswith('"The situation') and sents[0].text.endswith("the house.")
 
 
+def test_a_closed_quotation_ends_its_sentence():
+    for text in ['He said "this is it." Then he left.', "“We will win.” The crowd cheered."]:
+        sents = split_sentences("a", text)
+        assert len(sents) == 2 and sents[1].text in ("Then he left.", "The crowd cheered."), [s.text for s in sents]
+
+
+def test_sentences_glued_by_a_scraper_are_split():
+    text = 'Officials urged caution. "Take this seriously."Irene would be the first since 2008.Forecasters agree.'
+    sents = [s.text for s in split_sentences("a", text)]
+    assert sents == ["Officials urged caution.", '"Take this seriously."', "Irene would be the first since 2008.", "Forecasters agree."]
+    # Not boundaries: abbreviations and domains written without a space, decimals.
+    for text in ["The U.S.Army said prices rose 3.5 percent on Monday.", "Visit www.Example.com for the full report today."]:
+        assert len(split_sentences("a", text)) == 1, text
+
+
 import pytest
 
 

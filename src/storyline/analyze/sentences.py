@@ -19,7 +19,10 @@ ABBREVIATIONS = frozenset(
     ph.d b.a m.a a.d b.c ave blvd rd hon excl incl min max""".split()
 )
 
-_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-Z0-9])")
+# A boundary: final punctuation, closing quotes or brackets, then space before a capital, a digit
+# or an opening quote; or no space at all before a capitalised word ("seriously."Irene", "in
+# 2008.Forecasters": scraped paragraphs joined without a space), when a word or number ends there.
+_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+(?=[\"'“‘«(\[]?[A-Z0-9])|(?=[\"“‘«(\[]?[A-Z][a-z]))")
 # "MOSCOW (Sputnik) –", "WASHINGTON _", "MOSCOW, August 17 (Xinhua) --", "GONESSE, France (AP) --",
 # "Beijing (AFP) -": a capitalised place, up to two comma-separated parts (region, date), an
 # optional agency in brackets, then a dash (or the underscore of old wire copy). A place in title
@@ -30,6 +33,7 @@ _WIRE_DATELINE = re.compile(
     r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}(?:, [A-Z][\w.']+(?: [\w.']+){0,2}){0,2}\s*" + _AGENCY + ")"
     r"\s*(?:[-–—]{1,2}|_)\s+"
 )
+_DOMAIN_PART = re.compile(r"[A-Za-z]+\.[a-z]")
 _QUOTE_OPEN = "“«"
 _QUOTE_CLOSE = "”»"
 
@@ -56,11 +60,15 @@ def _split_paragraph(para: str) -> list[tuple[int, int]]:
         end = m.end(2)
         candidate = para[start:end]
         punct = m.group(1)
+        if not m.group(3) and (
+            m.start(1) == 0 or not re.match(r"[a-z0-9]", para[m.start(1) - 1]) or _DOMAIN_PART.match(para, m.end())
+        ):
+            continue  # glued: only after a lower-case word or a number ("U.S.Army", "www.Example.com" stay)
         if punct == ".":
             word = _last_word(para[start : m.start(1)])
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                 continue
-        if _inside_quote(para, m.start(1)) and len(candidate) < 1200:
+        if _inside_quote(para, end) and len(candidate) < 1200:
             continue
         if len(candidate.strip()) < 2:
             continue
