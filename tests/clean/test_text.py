@@ -384,3 +384,31 @@ def test_vocabulary_tables_match_lines_in_any_case():
     assert vocab.any_line_reason("ALL RIGHTS RESERVED.") == "legal"
     assert vocab.any_line_reason("Support Truthout To Help us keep reporting") == "donation"
     assert vocab.short_line_reason("Sign In") == "login"
+
+
+def test_a_comment_thread_disclaimer_closes_the_article():
+    thread = [
+        "The Fine Print: The following comments are owned by whoever posted them. We are not responsible for them in any way.",
+        "Not bad, but the council is completely off the mark when it comes to the needs of the older neighbourhoods.",
+    ]
+    r = clean_text(page([], thread))
+    assert_removed_as(r, thread, "comments")
+    assert_body_kept(r)
+
+
+def test_author_archive_links_and_external_link_disclaimers():
+    tail = ["View all posts by Becky", "External links are provided for reference purposes. The Harbour Times is not responsible for the content of external Internet sites."]
+    r = clean_text(page([], tail))
+    assert reasons(r)[tail[0]] == "navigation"
+    assert reasons(r)[tail[1]] == "legal"
+    assert_body_kept(r)
+
+
+def test_a_huge_unpunctuated_list_does_not_hide_the_article():
+    """A blog archive printed as one enormous line outweighs a short post by length alone; it holds
+    no sentence, so the body is looked for again without it."""
+    archive = "Blog Archive " + " ".join(f"{i % 12 + 1}/{i % 28 + 1}/12 - {i % 12 + 1}/{i % 28 + 2}/12 ({i % 9 + 1})" for i in range(600))
+    sidebar = ["Older Post Home", "Loading...", "Support This Site:", "RSS Feed", "Twitter RSS Feed", "Latest", "About Me"] * 3
+    text = "\n\n".join(["Open Or Closed", BODY[0], "by Atrios at 09:53", *sidebar, archive, "Contact"])
+    r = clean_text(text)
+    assert BODY[0] in r.text and archive not in r.text

@@ -233,10 +233,12 @@ def _comments_start(blocks: list[Block]) -> int | None:
     for i, b in enumerate(blocks):
         if b.kind == "good" and b.reason is None:
             body_words += b.n
-        if body_words < 60 or b.n > 20:
+        if body_words < 60 or b.n > 40:
             continue
         if vocab.COUNTED_COMMENTS_HEADER.match(b.text.strip()) or vocab.COMMENTS_CLOSED.match(b.text):
             return i  # "{ 167 comments }", "Comments are now closed for this story": evidence enough
+        if b.n > 20:
+            continue
         header = bool(vocab.COMMENTS_HEADER.match(b.text))
         if not header and not vocab.is_comment_signature(b.text):
             continue
@@ -249,11 +251,11 @@ def _comments_start(blocks: list[Block]) -> int | None:
     return None
 
 
-def _body_segment(blocks: list[Block]) -> tuple[int, int]:
+def _body_segment(blocks: list[Block], masked: frozenset[int] | set[int] = frozenset()) -> tuple[int, int]:
     """The article body: the densest run of sentences, unless a nearly as dense run agrees much
     better with the page's head (where its title is), e.g. a long comment thread or footer
-    outweighing a short article."""
-    scores = [_score(b) for b in blocks]
+    outweighing a short article. `masked` blocks are runs already found to hold no body."""
+    scores = [-1e9 if b.index in masked else _score(b) for b in blocks]
     lo, hi = _max_segment(scores)
     if hi < lo:
         return lo, hi
@@ -404,14 +406,22 @@ def clean_text(
         kept_idx = [b.index for b in blocks if b.kind != "bad"]
         lo, hi = (kept_idx[0], kept_idx[-1]) if kept_idx else (0, -1)
     else:
-        lo, hi = _body_segment(blocks)
-        if hi < lo:
-            lo, hi = 0, -1
-        # The body starts and ends with a sentence: unpunctuated lines at its edges are teasers and links.
-        while lo <= hi and not (blocks[lo].kind == "good" or (blocks[lo].kind == "near" and blocks[lo].ends_sentence)):
-            lo += 1
-        while hi >= lo and not (blocks[hi].kind == "good" or (blocks[hi].kind == "near" and blocks[hi].ends_sentence)):
-            hi -= 1
+        masked: set[int] = set()
+        for _ in range(3):
+            lo, hi = _body_segment(blocks, masked)
+            if hi < lo:
+                lo, hi = 0, -1
+            # The body starts and ends with a sentence: unpunctuated lines at its edges are teasers and links.
+            first, last = lo, hi
+            while lo <= hi and not (blocks[lo].kind == "good" or (blocks[lo].kind == "near" and blocks[lo].ends_sentence)):
+                lo += 1
+            while hi >= lo and not (blocks[hi].kind == "good" or (blocks[hi].kind == "near" and blocks[hi].ends_sentence)):
+                hi -= 1
+            if hi >= lo or last < first:
+                break
+            # The densest run held no sentence at all (a huge unpunctuated archive list): the body
+            # is elsewhere. Look again without that run.
+            masked.update(range(first, last + 1))
     body_bag = _bag(b for b in blocks[lo : hi + 1] if b.kind in ("good", "near"))
     result.dateline, result.dateline_text = _article_dateline(blocks, datelines, lo, hi)
 

@@ -23,7 +23,8 @@ _SHORT_LINE = {
     r"|back to top|more|close|ok|yes|no|yesno|all news|news|sections?|topics?|listen live|watch live|live tv|video|photos?"
     r"|world|politics|business|sports?|entertainment|health|tech|science|opinion|weather|local|travel|lifestyle|multimedia"
     r"|(main|site) navigation|toggle navigation|go to .*|click here.*|see more|load more|show more|view all|breadcrumb"
-    r"|page \d+( of \d+)?|\d+ of \d+|top stories|latest( news)?|featured|editor'?s picks?|below:|x|×|full .* index)",
+    r"|page \d+( of \d+)?|\d+ of \d+|top stories|latest( news)?|featured|editor'?s picks?|below:|x|×|full .* index"
+    r"|view all posts (by|in) .*|more posts by .*)",
     "subscription": r"(subscribe( now| today)?|subscribe to .*|newsletter|sign up for .*|join (the |our )?(mailing list|newsletter)"
     r"|get (our|the) .*newsletter.*|enter your e-?mail.*|get the latest .*|free trial.*|already a subscriber\??.*)",
     "donation": r"(donate( today| now)?!?|support (us|our .*|\w+ to help .*)|become a (member|patron|supporter).*|make a donation.*"
@@ -61,7 +62,8 @@ _ANY_LINE = {
     "legal": (
         None,
         r"all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
-        r"|we use cookies|this (site|website) uses cookies|personal data in accordance with",
+        r"|we use cookies|this (site|website) uses cookies|personal data in accordance with"
+        r"|(is|are) not responsible for the content of external",
     ),
     "advertisement": (r"sponsored:|advertisement:|.*\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$", None),
     "donation": (
@@ -181,7 +183,12 @@ COUNTED_COMMENTS_HEADER = re.compile(
 )
 
 #: "Comments are now closed for this story": the article is over; what follows is its comments.
-COMMENTS_CLOSED = re.compile(r"^\W*comments (?:are|have)(?: now)?(?: been)? closed\b.{0,60}$", re.IGNORECASE)
+COMMENTS_CLOSED = re.compile(
+    r"^\W*comments (?:are|have)(?: now)?(?: been)? closed\b.{0,60}$"
+    # A disclaimer that heads a comment thread: "The following comments are owned by whoever posted them."
+    r"|^.{0,30}\bthe following comments are (?:owned by|the (?:sole )?responsibility of|the opinions? of)\b.{0,120}$",
+    re.IGNORECASE,
+)
 
 #: Signature lines of a single reader comment: "Emily says:", "Kevin said,", "Posted by: nabeel | 09/22/2012",
 #: "2. The Keeper - October 26, 2012",
