@@ -32,7 +32,8 @@ def test_sentences_glued_by_a_scraper_are_split():
     sents = [s.text for s in split_sentences("a", text)]
     assert sents == ["Officials urged caution.", '"Take this seriously."', "Irene would be the first since 2008.", "Forecasters agree."]
     # Not boundaries: abbreviations and domains written without a space, decimals.
-    for text in ["The U.S.Army said prices rose 3.5 percent on Monday.", "Visit www.Example.com for the full report today."]:
+    for text in ["The U.S.Army said prices rose 3.5 percent on Monday.", "Visit www.Example.com for the full report today.",
+                 "The computer virus Worm.Explore.Zip spread quickly on Monday."]:
         assert len(split_sentences("a", text)) == 1, text
 
 

@@ -33,7 +33,8 @@ _WIRE_DATELINE = re.compile(
     r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}(?:, [A-Z][\w.']+(?: [\w.']+){0,2}){0,2}\s*" + _AGENCY + ")"
     r"\s*(?:[-–—]{1,2}|_)\s+"
 )
-_DOMAIN_PART = re.compile(r"[A-Za-z]+\.[a-z]")
+_DOMAIN_PART = re.compile(r"[A-Za-z]+\.[A-Za-z]")
+_GLUED_AFTER = re.compile(r"(?:^|[^\w.])(?:[a-z]\w*|\d+)[\"'”’)]?$")  # the word before a glued boundary
 _QUOTE_OPEN = "“«"
 _QUOTE_CLOSE = "”»"
 
@@ -60,10 +61,9 @@ def _split_paragraph(para: str) -> list[tuple[int, int]]:
         end = m.end(2)
         candidate = para[start:end]
         punct = m.group(1)
-        if not m.group(3) and (
-            m.start(1) == 0 or not re.match(r"[a-z0-9]", para[m.start(1) - 1]) or _DOMAIN_PART.match(para, m.end())
-        ):
-            continue  # glued: only after a lower-case word or a number ("U.S.Army", "www.Example.com" stay)
+        if not m.group(3):  # glued: only after a lower-case word or a number
+            if not _GLUED_AFTER.search(para, max(0, m.start(1) - 80), m.start(1)) or _DOMAIN_PART.match(para, m.end()):
+                continue  # "U.S.Army", "Worm.Explore.Zip", "www.Example.com" are not two sentences
         if punct == ".":
             word = _last_word(para[start : m.start(1)])
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
