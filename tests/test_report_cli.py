@@ -26,6 +26,20 @@ def test_reports_escape_hostile_content(tmp_path):
     assert "<script>" not in md
 
 
+def test_reports_count_in_words(tmp_path):
+    """One story is "1 story" in every report, not "1 stories"."""
+    from storyline.report.terminal import print_digest
+    from rich.console import Console
+
+    result = storyline.run_pipeline([RawDocument(source="one.txt", text=HOSTILE)])
+    paths = storyline.write_reports(result, tmp_path)
+    console = Console(record=True, width=200)
+    print_digest(result, console)
+    for text in (paths["html"].read_text(encoding="utf-8"), paths["md"].read_text(encoding="utf-8"), console.export_text()):
+        assert "1 article" in text and "1 story" in text and "1 source" in text
+        assert "1 stories" not in text and "1 sources" not in text and "1 articles" not in text
+
+
 def test_json_schema(tmp_path, examples_dir):
     result = storyline.digest([str(examples_dir)])
     storyline.write_reports(result, tmp_path)

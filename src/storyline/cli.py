@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from storyline.options import Options
+from storyline.report.words import count_noun
 
 app = typer.Typer(
     help="storyline turns a pile of raw, scraped news articles into clean, sourced stories: "
@@ -149,8 +150,8 @@ def ingest(
         console.print(f"[red]error[/] {exc}")
         raise typer.Exit(code=2)
     console.print(
-        f"{stats['added']} articles added, {stats['already_stored']} already stored, {stats['errors']} errors; "
-        f"{stats['stories_updated']} stories updated in {db}"
+        f"{count_noun(stats['added'], 'article')} added, {stats['already_stored']} already stored, "
+        f"{count_noun(stats['errors'], 'error')}; {count_noun(stats['stories_updated'], 'story', 'stories')} updated in {db}"
     )
 
 
@@ -271,8 +272,9 @@ def cluster_cmd(
         console.print(f"[red]error[/] {exc}")
         raise typer.Exit(code=2)
     console.print(
-        f"{stats['rows']} rows: {stats['stories']} stories, {stats['duplicates']} near-duplicate copies, "
-        f"{stats['errors']} rows with an error -> {out_path}"
+        f"{count_noun(stats['rows'], 'row')}: {count_noun(stats['stories'], 'story', 'stories')}, "
+        f"{count_noun(stats['duplicates'], 'near-duplicate copy', 'near-duplicate copies')}, "
+        f"{count_noun(stats['errors'], 'row')} with an error -> {out_path}"
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.model import Article, Digest, Span, parse_iso
+from storyline.report.words import count_noun
 
 
 @dataclass(slots=True)
@@ -80,6 +81,7 @@ def _env():
         lstrip_blocks=True,
     )
     env.globals["anchor_id"] = anchor_id
+    env.globals["count_noun"] = count_noun
     return env
 
 

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from storyline.model import Digest
+from storyline.report.words import count_noun as _n
 
-
-
-def _n(count: int, singular: str, plural: str | None = None) -> str:
-    """ "1 source", "2 sources"."""
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
 
 def _md(text: str | None) -> str:
     """Escape Markdown/HTML control characters in article-provided text."""
@@ -40,7 +36,7 @@ def render_markdown(digest: Digest) -> str:
             lines += ["### Summary", ""]
             for s in story.summary:
                 refs = ", ".join(str(n) for n in sorted(number[a] for a in s.sources if a in number))
-                lines.append(f"- {_md(s.text)} [{refs}] *(reported by {len(s.sources)} of {len(reps)} sources)*")
+                lines.append(f"- {_md(s.text)} [{refs}] *(reported by {len(s.sources)} of {_n(len(reps), 'source')})*")
             lines.append("")
         if story.timeline:
             lines += ["### Timeline", ""]

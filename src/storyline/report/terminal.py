@@ -8,6 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from storyline.model import Digest
+from storyline.report.words import count_noun
 
 
 def print_digest(digest: Digest, console: Console | None = None, max_stories: int = 10) -> None:
@@ -15,15 +16,15 @@ def print_digest(digest: Digest, console: Console | None = None, max_stories: in
     articles = {a.id: a for a in digest.articles}
     n_dup = sum(len(g.copies) for g in digest.duplicates)
     console.print(
-        f"[bold]{len(digest.articles)}[/] articles · [bold]{len(digest.stories)}[/] stories · "
-        f"[bold]{n_dup}[/] duplicate copies · [bold]{len(digest.errors)}[/] errors"
+        f"{count_noun(len(digest.articles), 'article')} · {count_noun(len(digest.stories), 'story', 'stories')} · "
+        f"{count_noun(n_dup, 'duplicate copy', 'duplicate copies')} · {count_noun(len(digest.errors), 'error')}"
     )
     for story in digest.stories[:max_stories]:
         reps = [a for a in story.article_ids if not articles[a].duplicate_of]
         number = {aid: i + 1 for i, aid in enumerate(story.article_ids)}
         lines = []
         start, end = story.date_range
-        lines.append(f"[dim]{len(reps)} sources" + (f" · {start} – {end}" if start else "") + "[/]")
+        lines.append(f"[dim]{count_noun(len(reps), 'source')}" + (f" · {start} – {end}" if start else "") + "[/]")
         for s in story.summary:
             refs = ",".join(str(n) for n in sorted(number[a] for a in s.sources))
             lines.append(f"• {escape(s.text)} [cyan][{refs}][/] [dim](reported by {len(s.sources)} of {len(reps)})[/]")
