@@ -412,3 +412,23 @@ def test_a_huge_unpunctuated_list_does_not_hide_the_article():
     text = "\n\n".join(["Open Or Closed", BODY[0], "by Atrios at 09:53", *sidebar, archive, "Contact"])
     r = clean_text(text)
     assert BODY[0] in r.text and archive not in r.text
+
+
+def test_a_ranked_list_with_times_is_not_a_comment_thread():
+    """Race results ("1. Name - 2:04:38") look like comment signatures (a name and a time); a numbered
+    list of them is part of the article, not the start of its comments."""
+    lines = [
+        "The Chicago Marathon was run on Sunday in cool weather, and the men's race was decided after halfway.",
+        "Tsegaye Kebede went to the front shortly after halfway and ran the second half faster than the first.",
+        "His winning time broke the course record that had stood for several years on the flat Chicago route.",
+        "The organisers said more than thirty-seven thousand runners finished the race before the course closed.",
+        "Chicago 2012: Tsegaye Kebede breaks course record with 2:04:38",
+        "1. Tsegaye Kebede - 2:04:38",
+        "2. Feyisa Lelisa - 2:04:52",
+        "3. Tilahun Regassa - 2:05:26",
+        "So, three Ethiopians on the podium, and the first time in many years that a Kenyan has not won the race.",
+        "Kebede was the class act of the day, and the aggressor in a race that the pacemakers left far too early.",
+    ]
+    r = clean_text("\n\n".join(["Home", "Sport"] + lines + ["Privacy Policy"]))
+    assert "comments" not in reasons(r).values()
+    assert lines[-2] in r.text and lines[-1] in r.text

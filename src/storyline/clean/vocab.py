@@ -203,6 +203,7 @@ _TIMESTAMP = re.compile(
     r"^.{0,60}(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago)\s*(?:[|·-].{0,30})?$",
     re.IGNORECASE,
 )
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s")
 _NOT_A_NAME = frozenset(
     """am pm at on by posted updated gmt utc bst edt est cst pst cet ago minutes minute hours hour days day weeks week
     months month years year jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july
@@ -215,6 +216,6 @@ def is_comment_signature(line: str) -> bool:
     """A reader comment's signature line; a bare timestamp ("4:33 PM") is not enough, it needs a name."""
     if _SIGNATURE.match(line):
         return True
-    if _TIMESTAMP.match(line):
+    if _TIMESTAMP.match(line) and not _NUMBERED_ITEM.match(line):  # "1. Tsegaye Kebede - 2:04:38" is a result
         return any(len(w) >= 3 and w.lower() not in _NOT_A_NAME for w in re.findall(r"[^\W\d_]+", line))
     return False
