@@ -131,7 +131,7 @@ BYLINE = re.compile(
 def short_line_reason(line: str) -> str | None:
     """Reason code if a short line is page furniture by what it says, else None."""
     key = line.strip().strip("•·|>»›-–—*").strip().lower()
-    key = re.sub(r"\s+", " ", key)
+    key = " ".join(key.split())
     if not key:
         return "fragment"
     m = _SHORT_LINE_ONE.fullmatch(key)
