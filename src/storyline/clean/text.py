@@ -195,8 +195,7 @@ def _classify(b: Block, min_words: int, use_stopwords: bool) -> None:
 
 
 def _mark_vocabulary(b: Block, template_lines: frozenset[str]) -> None:
-    low = b.text.lower()
-    if template_lines and low in template_lines:
+    if template_lines and b.text.lower() in template_lines:
         b.kind, b.reason = "bad", "template"
         return
     if vocab.END_MARKERS.match(b.text.strip("•·|>»›-–—* ")):
@@ -377,17 +376,17 @@ def clean_text(
             datelines.append((b, found))
             b.kind, b.reason = "bad", "dateline"
             continue
-        m = vocab.BYLINE.match(b.text)
-        if m and b.n <= 10:
+        m = vocab.BYLINE.match(b.text) if b.n <= 10 else None
+        if m:
             if result.author is None and b.index <= first_good + 3:
                 result.author = m.group(1)
             b.kind, b.reason = "bad", "byline"
             continue
-        m = vocab.PUBLISHER_LINE.match(b.text)
+        m = vocab.PUBLISHER_LINE.match(b.text) if len(b.text) <= vocab.PUBLISHER_LINE_MAX else None
         if m:
             result.publisher = result.publisher or (m.group(1) or m.group(2)).strip()
             b.kind, b.reason, b.end_marker = "bad", "publisher-line", b.index > first_good
-        elif b.index < first_good and vocab.PUBLISHER_NAME.match(b.text) and b.n <= 5:
+        elif b.index < first_good and b.n <= 5 and vocab.PUBLISHER_NAME.match(b.text):
             result.publisher = result.publisher or b.text
             b.kind, b.reason = "bad", "publisher-line"
 

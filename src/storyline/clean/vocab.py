@@ -112,6 +112,7 @@ END_MARKERS = re.compile(
 
 #: "<Outlet> copy" lines that some scrapers append, and "Source: Outlet".
 PUBLISHER_LINE = re.compile(r"^(?:([A-Z][\w.&' -]{1,40}?) copy|source: ([A-Z][\w.&' -]{1,40}))$", re.IGNORECASE)
+PUBLISHER_LINE_MAX = 49  # the longest line PUBLISHER_LINE can match ("source: " and 41 characters)
 
 #: Line at the head that looks like a publisher name ("Sputnik News", "The Daily Herald").
 PUBLISHER_NAME = re.compile(
