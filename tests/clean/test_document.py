@@ -66,3 +66,37 @@ def test_page_source_nested_10000_levels_in_a_text_field_is_handled_per_item():
     assert isinstance(article, Article) and article.text == sentence
     empty = clean_document(RawDocument(source="deep-empty", text="<div><p>" * 5_000 + "x"))
     assert empty.source == "deep-empty" and "no article text" in empty.reason
+
+
+def test_site_names_are_split_from_page_titles():
+    from storyline.clean.metadata import split_site_name
+
+    cases = {
+        "Groban CD breaks Christmas record - UPI.com": ("Groban CD breaks Christmas record", "UPI.com"),
+        "Stolen Picasso recovered undamaged in Brazil | Special reports | Guardian Unlimited": (
+            "Stolen Picasso recovered undamaged in Brazil", "Guardian Unlimited"),
+        "Patriots: Coach never better - The Boston Globe": ("Patriots: Coach never better", "The Boston Globe"),
+        "NDTV.com: Modi, BJP leaders discuss poll strategies": ("Modi, BJP leaders discuss poll strategies", "NDTV.com"),
+        "Laursen close to new deal - Football News | SPORTBOX.tv - Nothing Inside But Sport": ("Laursen close to new deal", "SPORTBOX.tv"),
+        # An attribution, not a site; a headline with its own colon; too short to be a headline without the rest.
+        "Escalation on Korean Peninsula Due to US Military Buildup Unacceptable - Lavrov": (
+            "Escalation on Korean Peninsula Due to US Military Buildup Unacceptable - Lavrov", None),
+        "Lavrov: Korean escalation unacceptable": ("Lavrov: Korean escalation unacceptable", None),
+        "Short one | Site": ("Short one | Site", None),
+    }
+    for title, expected in cases.items():
+        assert split_site_name(title) == expected, title
+
+
+def test_article_title_loses_its_site_suffix_and_names_the_publisher():
+    body = "\n\n".join([
+        "Harbour ferry plan approved after long debate - The Harbour Times",
+        "Local News",
+        "The city council approved a new budget for the harbour district on Tuesday after a long debate.",
+        "Council members voted eleven to four in favour of the plan, which includes funding for new ferries.",
+        "The harbour authority said construction of the first ferry terminal would begin next spring.",
+    ])
+    a = clean_document(RawDocument("page.txt", text=body))
+    assert isinstance(a, Article)
+    assert a.title == "Harbour ferry plan approved after long debate"
+    assert a.publisher == "The Harbour Times"  # not the "Local News" section heading

@@ -13,6 +13,7 @@ from storyline.clean.metadata import (
     publisher_from_removed,
     publisher_from_url,
     publisher_from_wire_dateline,
+    split_site_name,
 )
 from storyline.clean.text import clean_text, normalize_line
 from storyline.model import Article, InputError, RawDocument, Removed, content_id
@@ -102,9 +103,12 @@ def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Art
         date, date_source = url_date, "url"
     if date is None and result.dateline is not None:
         date, date_source = result.dateline.iso, "dateline"
+    # "Headline - Outlet" / "Outlet: Headline": the headline is the title, the outlet a publisher clue.
+    headline, site = split_site_name(result.title or title)
     publisher = (
         publisher
         or result.publisher
+        or site
         or publisher_from_url(raw.url)
         or publisher_from_removed(removed)
         or publisher_from_wire_dateline(result.text)
@@ -115,7 +119,7 @@ def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Art
         id=article_id,
         source=raw.source,
         text=result.text,
-        title=result.title or title,
+        title=headline,
         url=raw.url,
         publisher=publisher,
         author=author or result.author,

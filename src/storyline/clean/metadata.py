@@ -93,3 +93,73 @@ def detect_language(text: str) -> str | None:
     except LangDetectException:
         return None
     return best.lang if best.prob >= 0.7 else None
+
+
+# Words of site sections, not of outlet names: "Local News", "Breaking News" and "Football News"
+# are page headings, "Entertainment - National - General" a section path.
+SECTION_WORDS = frozenset(
+    """news sports sport entertainment national general business world local showbiz tech technology politics
+    opinion story stories features feature magazine breaking top latest today's web image audio video home
+    football rugby tennis golf cricket soccer basketball baseball hockey nba nfl special reports lifestyle
+    health science travel money markets music movies tv arts culture weather wire site sections""".split()
+)
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+|\s*\|\s*")
+_HAS_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co\.uk|com\.au|co\.nz|ca|tv|us|in|ie)\b", re.IGNORECASE)
+_SITE_PREFIX = re.compile(r"^([^:]{3,40}):\s+(?=\S)")
+
+
+def is_section_name(text: str) -> bool:
+    """A heading made of section words only ("Local News", "Today's Globe" is not)."""
+    words = re.findall(r"[\w']+", text.lower())
+    return bool(words) and all(w in SECTION_WORDS or w == "the" for w in words)
+
+
+def _looks_like_site(segment: str) -> bool:
+    from storyline.clean.vocab import PUBLISHER_NAME
+
+    segment = segment.strip()
+    if not segment:
+        return True
+    if _HAS_DOMAIN.search(segment) or PUBLISHER_NAME.match(segment):
+        return True
+    words = re.findall(r"[\w']+", segment.lower())
+    return len(words) >= 2 and any(w in SECTION_WORDS for w in words) and segment[0].isupper()
+
+
+def split_site_name(title: str | None) -> tuple[str | None, str | None]:
+    """A page title's headline and the site name printed around it.
+
+    "Groban CD breaks Christmas record - UPI.com" → ("Groban CD breaks Christmas record", "UPI.com");
+    "NDTV.com: Modi, BJP leaders discuss poll strategies" → (..., "NDTV.com"); "Stolen Picasso
+    recovered | Special reports | Guardian Unlimited" → ("Stolen Picasso recovered", "Guardian
+    Unlimited"). A trailing name that does not look like a site stays: "... Unacceptable - Lavrov"
+    is an attribution."""
+    if not title:
+        return title, None
+    title = " ".join(title.split())
+    stripped: list[str] = []
+    # Trailing segments: everything after " | "; after " - " only what looks like a site or section.
+    parts = _TITLE_SEPARATOR.split(title)
+    seps = _TITLE_SEPARATOR.findall(title)
+    while len(parts) > 1:
+        head = "".join(p + s for p, s in zip(parts[:-2], seps)) + parts[-2]
+        if len(head) < 15 or not ("|" in seps[-1] or _looks_like_site(parts[-1])):
+            break
+        stripped.append(parts[-1].strip())
+        parts, seps = parts[:-1], seps[:-1]
+    title = "".join(p + s for p, s in zip(parts, seps)) + parts[-1]
+    named = [seg for seg in stripped if seg and not is_section_name(seg)]
+    site = next((seg for seg in named if _HAS_DOMAIN.search(seg)), None)
+    site = site or next((seg for seg in named if _is_outlet(seg)), None) or (named[0] if named else None)
+    # A leading site name: "The Canadian Press: NHL roundup", "KalingaTimes.com: Move over Orkut".
+    m = _SITE_PREFIX.match(title)
+    if m and len(title) - m.end() >= 15 and (_HAS_DOMAIN.search(m.group(1)) or _is_outlet(m.group(1))):
+        site = site or m.group(1).strip()
+        title = title[m.end() :]
+    return title.strip(), site
+
+
+def _is_outlet(text: str) -> bool:
+    from storyline.clean.vocab import PUBLISHER_NAME
+
+    return bool(PUBLISHER_NAME.match(text.strip())) or text.strip().lower() in {"the press association", "associated press"}

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from storyline.clean import vocab
 from storyline.clean.dates import FoundDate, parse_dateline
+from storyline.clean.metadata import is_section_name
 from storyline.clean.textstats import (
     STOPWORDS,
     add_counts,
@@ -386,7 +387,7 @@ def clean_text(
         if m:
             result.publisher = result.publisher or (m.group(1) or m.group(2)).strip()
             b.kind, b.reason, b.end_marker = "bad", "publisher-line", b.index > first_good
-        elif b.index < first_good and b.n <= 5 and vocab.PUBLISHER_NAME.match(b.text):
+        elif b.index < first_good and b.n <= 5 and vocab.PUBLISHER_NAME.match(b.text) and not is_section_name(b.text):
             result.publisher = result.publisher or b.text
             b.kind, b.reason = "bad", "publisher-line"
 
