@@ -432,3 +432,12 @@ def test_a_ranked_list_with_times_is_not_a_comment_thread():
     r = clean_text("\n\n".join(["Home", "Sport"] + lines + ["Privacy Policy"]))
     assert "comments" not in reasons(r).values()
     assert lines[-2] in r.text and lines[-1] in r.text
+
+
+def test_runs_of_cut_off_teasers_and_more_site_furniture():
+    teasers = ["Gemini: During the early mor...", "Sagittarius: This is a good day f...", "Leo: Expect news from a frie..."]
+    tail = ["Forgot your username or password?", "All content copyright Harbour News.com 1996 - 2007."]
+    r = clean_text(page([], teasers + tail))
+    assert_removed_as(r, teasers, "related-links")
+    assert reasons(r)[tail[0]] == "login" and reasons(r)[tail[1]] == "legal"
+    assert_body_kept(r)

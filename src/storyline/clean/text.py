@@ -487,6 +487,17 @@ def clean_text(
             for b in (head, teaser):
                 _mark_link(b, lo)
 
+    # Two or more cut-off teasers in a row ("Gemini: During the early mor...") are a list of links.
+    k = len(blocks) if extracted else 0
+    while k < len(blocks):
+        j = k
+        while j < len(blocks) and blocks[j].kind != "bad" and blocks[j].n <= 40 and _TRUNCATED.search(blocks[j].text):
+            j += 1
+        if j - k >= 2:
+            for b in blocks[k:j]:
+                _mark_link(b, lo)
+        k = max(j, k + 1)
+
     # Decide inside the body region.
     after_end = False
     for b in blocks:

@@ -13,7 +13,7 @@ from functools import lru_cache
 # Each entry: reason code → pattern matched against a whole short line (≤ 12 words), lower-cased.
 _SHORT_LINE = {
     "login": r"(log ?in|log ?out|sign ?in|sign ?out|sign ?up|register( now)?|registration|create (an |your )?account"
-    r"|forgot (your )?password\??|password recovery|my account|delete account|captcha|avatar|hello, ?!?|"
+    r"|forgot (your )?(password|username|user ?name|login)( or password)?\??|password recovery|my account|delete account|captcha|avatar|hello, ?!?|"
     r"(do you|i) (do not )?have an? .{0,40} account\??|register ?forgot your password\?.*|log in ?privacy policy"
     r"|are you sure you want to delete .*|your account has been deleted.*|remember me|lost your password\??)",
     "share": r"(share( this( article| story| post)?)?( on \w+)?|tweet|e-?mail( this)?( article| story)?|print( this)?( article| page)?"
@@ -60,7 +60,7 @@ _ANY_LINE = {
         r"a valid e-?mail address is required|will not store your e-?mail address",
     ),
     "legal": (
-        None,
+        r"all (content|material) copyright\b",
         r"all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
         r"|we use cookies|this (site|website) uses cookies|personal data in accordance with"
         r"|(is|are) not responsible for the content of external",
