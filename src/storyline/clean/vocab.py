@@ -204,6 +204,8 @@ _TIMESTAMP = re.compile(
     r"^.{0,60}(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago)\s*(?:[|·-].{0,30})?$",
     re.IGNORECASE,
 )
+_HAS_DIGIT = re.compile(r"\d")
+_SIGNATURE_WORDS = ("says", "said", "wrote", "writes", "posted by", "reply", "like", "report", "permalink", "flag", "quote")
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s")
 _NOT_A_NAME = frozenset(
     """am pm at on by posted updated gmt utc bst edt est cst pst cet ago minutes minute hours hour days day weeks week
@@ -215,6 +217,8 @@ _NOT_A_NAME = frozenset(
 
 def is_comment_signature(line: str) -> bool:
     """A reader comment's signature line; a bare timestamp ("4:33 PM") is not enough, it needs a name."""
+    if not _HAS_DIGIT.search(line) and not any(w in line.lower() for w in _SIGNATURE_WORDS):
+        return False  # every signature form has a digit or one of these words: skip the costly patterns
     if _SIGNATURE.match(line):
         return True
     if _TIMESTAMP.match(line) and not _NUMBERED_ITEM.match(line):  # "1. Tsegaye Kebede - 2:04:38" is a result
