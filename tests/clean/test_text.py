@@ -441,3 +441,12 @@ def test_runs_of_cut_off_teasers_and_more_site_furniture():
     assert_removed_as(r, teasers, "related-links")
     assert reasons(r)[tail[0]] == "login" and reasons(r)[tail[1]] == "legal"
     assert_body_kept(r)
+
+
+def test_a_headline_printed_alone_and_in_the_page_title_is_removed_once_as_title():
+    text = "\n\n".join(["Harbour ferry plan approved after long debate - The Harbour Times", "Home",
+                       "Harbour ferry plan approved after long debate"] + BODY)
+    r = clean_text(text)
+    assert reasons(r).get("Harbour ferry plan approved after long debate") == "title"
+    assert "Harbour ferry plan approved" not in r.text
+    assert_body_kept(r)

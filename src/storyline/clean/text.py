@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from storyline.clean import vocab
 from storyline.clean.dates import FoundDate, parse_dateline
-from storyline.clean.metadata import is_section_name
+from storyline.clean.metadata import is_section_name, split_site_name
 from storyline.clean.textstats import (
     STOPWORDS,
     add_counts,
@@ -429,9 +429,11 @@ def clean_text(
     title = given_title.strip() if given_title else (title_block.text if title_block else None)
     if title:
         tl = title.lower()
+        # The page may print the headline alone as well as in its "Headline - Outlet" title.
+        headline = (split_site_name(title)[0] or title).lower()
         for b in blocks:
             low = b.text.lower()
-            if low == tl or (b.index <= lo and (low.startswith(tl) and len(low) - len(tl) < 40)):
+            if low == tl or (b.index <= lo and (low == headline or (low.startswith(tl) and len(low) - len(tl) < 40))):
                 b.kind, b.reason = "bad", "title"
     result.title = title
 
