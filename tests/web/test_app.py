@@ -119,3 +119,17 @@ def test_serving_an_older_store_migrates_it_once(tmp_path):
     assert page.status_code == 200 and "Old story" in page.text and "Old &lt;b&gt;title&lt;/b&gt;" in page.text
     with sqlite3.connect(db) as c:
         assert c.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION
+
+
+def test_counts_are_written_in_words(client):
+    """No "1 sources" or "1 lines" on any page: counts go through the same count_noun as the reports."""
+    home = client.get("/")
+    pages = [home.text]
+    story_url = re.search(r'href="(/story/[^"]+)"', home.text).group(1)
+    story = client.get(story_url).text
+    pages.append(story)
+    cite = re.search(r'class="cite" href="(/article/[^"]+)"', story).group(1).replace("&amp;", "&")
+    pages.append(client.get(cite).text)
+    for text in pages:
+        assert not re.search(r"\b1 (stories|articles|sources|lines|mentions)\b", text)
+    assert re.search(r"\d+ (story|stories) · \d+ articles?", home.text)

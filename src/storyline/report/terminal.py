@@ -40,7 +40,8 @@ def print_digest(digest: Digest, console: Console | None = None, max_stories: in
                 escape(e.name) + (f" [dim](also {', '.join(escape(x) for x in e.aliases)})[/]" if e.aliases else "") for e in people
             ))
         if story.quotes:
-            lines.append(f"[bold]Quotes[/] {len(story.quotes)} from {len({q.speaker for q in story.quotes if q.speaker})} speakers")
+            speakers = len({q.speaker for q in story.quotes if q.speaker})
+            lines.append(f"[bold]Quotes[/] {len(story.quotes)} from {count_noun(speakers, 'speaker')}")
         console.print(Panel("\n".join(lines), title=f"[bold]{escape(story.title)}[/]", title_align="left"))
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
         table.add_column("#", justify="right")

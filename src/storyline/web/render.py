@@ -24,7 +24,11 @@ def template_env():
     """The autoescaping Jinja2 environment of the web templates (pages and stored bodies alike)."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=select_autoescape(default=True))
+    from storyline.report.words import count_noun
+
+    env = Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=select_autoescape(default=True))
+    env.globals["count_noun"] = count_noun
+    return env
 
 
 @lru_cache(maxsize=1)
