@@ -104,8 +104,6 @@ _DATELINE_WORDS = re.compile(
 )
 
 
-
-
 def parse_dateline(line: str) -> FoundDate | None:
     """The date of a line that is a dateline (mostly a date/time stamp), else None.
 

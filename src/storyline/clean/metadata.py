@@ -108,21 +108,31 @@ _HAS_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co\.uk|com\.au|co\.nz|ca|tv|
 _SITE_PREFIX = re.compile(r"^([^:]{3,40}):\s+(?=\S)")
 
 
+_TITLE_WORD = re.compile(r"[\w']+")
+# Agencies whose names the outlet-name pattern does not cover ("The Press Association: ...").
+_AGENCY_NAMES = frozenset({"the press association", "associated press"})
+
+
 def is_section_name(text: str) -> bool:
     """A heading made of section words only ("Local News", "Today's Globe" is not)."""
-    words = re.findall(r"[\w']+", text.lower())
+    words = _TITLE_WORD.findall(text.lower())
     return bool(words) and all(w in SECTION_WORDS or w == "the" for w in words)
 
 
+def _is_outlet(text: str) -> bool:
+    from storyline.clean.vocab import PUBLISHER_NAME
+
+    return bool(PUBLISHER_NAME.match(text.strip())) or text.strip().lower() in _AGENCY_NAMES
+
+
 def _looks_like_site(segment: str) -> bool:
+    """A title segment that names a site ("UPI.com", "The Boston Globe") or a section ("Football News")."""
     from storyline.clean.vocab import PUBLISHER_NAME
 
     segment = segment.strip()
-    if not segment:
+    if not segment or _HAS_DOMAIN.search(segment) or PUBLISHER_NAME.match(segment):
         return True
-    if _HAS_DOMAIN.search(segment) or PUBLISHER_NAME.match(segment):
-        return True
-    words = re.findall(r"[\w']+", segment.lower())
+    words = _TITLE_WORD.findall(segment.lower())
     return len(words) >= 2 and any(w in SECTION_WORDS for w in words) and segment[0].isupper()
 
 
@@ -158,8 +168,3 @@ def split_site_name(title: str | None) -> tuple[str | None, str | None]:
         title = title[m.end() :]
     return title.strip(), site
 
-
-def _is_outlet(text: str) -> bool:
-    from storyline.clean.vocab import PUBLISHER_NAME
-
-    return bool(PUBLISHER_NAME.match(text.strip())) or text.strip().lower() in {"the press association", "associated press"}

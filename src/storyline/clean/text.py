@@ -158,6 +158,19 @@ def _mark_link(b: Block, body_start: int) -> None:
     b.kind, b.reason = "bad", "navigation" if b.index < body_start else "related-links"
 
 
+def _mark_link_runs(blocks: list[Block], is_link, body_start: int) -> None:
+    """Mark every run of two or more consecutive blocks that `is_link` accepts as links."""
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and is_link(blocks[j]):
+            j += 1
+        if j - i >= 2:
+            for b in blocks[i:j]:
+                _mark_link(b, body_start)
+        i = max(j, i + 1)
+
+
 def _is_story_teaser(head: Block, summary: Block) -> bool:
     """A link to another story: its headline, then one sentence of 8-45 words."""
     return (
@@ -452,15 +465,8 @@ def clean_text(
 
     # Runs of two or more headline-like short lines (any case) are link lists (menus, "related" lists); an
     # HTML extractor has already dropped those, and the lists it keeps are the article's.
-    i = len(blocks) if extracted else 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and blocks[j].kind in ("short", "near") and _is_link_text(blocks[j]):
-            j += 1
-        if j - i >= 2:
-            for b in blocks[i:j]:
-                _mark_link(b, lo)
-        i = max(j, i + 1)
+    if not extracted:
+        _mark_link_runs(blocks, lambda b: b.kind in ("short", "near") and _is_link_text(b), lo)
 
     # Headline, one-sentence summary, headline, one-sentence summary...: a list of other stories.
     k = len(blocks) if extracted else 0
@@ -490,15 +496,8 @@ def clean_text(
                 _mark_link(b, lo)
 
     # Two or more cut-off teasers in a row ("Gemini: During the early mor...") are a list of links.
-    k = len(blocks) if extracted else 0
-    while k < len(blocks):
-        j = k
-        while j < len(blocks) and blocks[j].kind != "bad" and blocks[j].n <= 40 and _TRUNCATED.search(blocks[j].text):
-            j += 1
-        if j - k >= 2:
-            for b in blocks[k:j]:
-                _mark_link(b, lo)
-        k = max(j, k + 1)
+    if not extracted:
+        _mark_link_runs(blocks, lambda b: b.kind != "bad" and b.n <= 40 and _TRUNCATED.search(b.text) is not None, lo)
 
     # Decide inside the body region.
     after_end = False
