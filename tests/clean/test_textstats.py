@@ -1,0 +1,24 @@
+"""Word weights: the direct wordfreq table lookup gives exactly what `zipf_frequency` gives."""
+
+from pathlib import Path
+
+import pytest
+
+from storyline.clean.textstats import _zipf_lookup, word_weight, words
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "varnholm"
+
+
+def test_table_lookup_equals_zipf_frequency_on_real_words():
+    wordfreq = pytest.importorskip("wordfreq")
+    vocabulary = {w for path in EXAMPLES.iterdir() for w in words(path.read_text(encoding="utf-8", errors="replace"))}
+    vocabulary |= {"the", "said", "lavrov", "don't", "café", "x", "qwzxv", "sourdough"}
+    lookup = _zipf_lookup("en")
+    assert len(vocabulary) > 300
+    for word in vocabulary:
+        assert lookup(word) == wordfreq.zipf_frequency(word, "en"), word
+
+
+def test_word_weight_orders_common_below_rare():
+    assert word_weight("the") == 0.0
+    assert word_weight("minister") < word_weight("sourdough") <= word_weight("qwzxv") == 1.0
