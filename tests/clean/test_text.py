@@ -450,3 +450,25 @@ def test_a_headline_printed_alone_and_in_the_page_title_is_removed_once_as_title
     assert reasons(r).get("Harbour ferry plan approved after long debate") == "title"
     assert "Harbour ferry plan approved" not in r.text
     assert_body_kept(r)
+
+
+SHORT_POST_FURNITURE = ["Comments (0)", "Leave a comment", "Name (required)", "Categories", "Archives", "November 2012",
+                        "October 2012", "September 2012", "Search", "(c) 2012 The Harbour Sketchbook"]
+
+
+def test_a_short_post_keeps_its_headline_and_its_few_lines():
+    """A picture post has no run of sentences: its headline, printed in the page title and again
+    alone, and the line under it are the article; the post's tag-and-time line is not."""
+    text = "\n\n".join(["The Harbour Sketchbook » Ferries Drawn in Ink", "Ferries Drawn in Ink",
+                        "drawings, images — Tags: ferries — sketcher @ 15:58",
+                        "I love ferries and I love ink drawings, these are by a local artist"] + SHORT_POST_FURNITURE)
+    r = clean_text(text)
+    assert r.title == "Ferries Drawn in Ink"
+    assert r.text == "I love ferries and I love ink drawings, these are by a local artist"
+
+
+def test_a_page_of_furniture_without_a_repeated_headline_has_no_short_post():
+    text = "\n\n".join(["The Harbour Sketchbook", "Ferries Drawn in Ink", "drawings, images — sketcher @ 15:58",
+                        "I love ferries and I love ink drawings, these are by a local artist"] + SHORT_POST_FURNITURE)
+    r = clean_text(text)
+    assert r.text == ""

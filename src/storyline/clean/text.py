@@ -354,6 +354,46 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
     return best if best_score >= 0.5 else None
 
 
+_POST_META = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+
+
+def _SITE_PREFIX_OF(headline: str) -> re.Pattern:
+    """"Site » Headline", "Site | Headline", "Site: Headline" ending in this headline."""
+    return re.compile(r"\S\s*[»|:–—-]\s*" + re.escape(headline) + "$")
+
+
+def _short_post(blocks: list[Block], given: str | None) -> tuple[Block | None, list[Block]]:
+    """A page with no article body may be a short post: a headline printed twice near the top
+    (once inside the page title, "Site » Headline", once alone) and a few lines under its last
+    printing, up to the first line of page furniture. Returns the headline and those lines (none
+    unless one of them has three words or more)."""
+    head = blocks[:25]
+    lowered = [b.text.lower() for b in head]
+    headline = None
+    for b in head:
+        if b.kind == "bad" or not 3 <= b.n <= 20 or b.ends_sentence:
+            continue
+        low = b.text.lower()
+        if given and low != given.strip().lower():
+            continue
+        if any(o is not b and (lowered[o.index] == low or _SITE_PREFIX_OF(low).search(lowered[o.index])) for o in head):
+            headline = b
+            break
+    if headline is None:
+        return None, []
+    last = max([headline.index] + [o.index for o in head if lowered[o.index] == lowered[headline.index]])
+    lines: list[Block] = []
+    for b in blocks[last + 1 : last + 6]:
+        if b.kind == "bad" or b.text.lower() == lowered[headline.index]:
+            break
+        if not b.ends_sentence and _POST_META.search(b.text):
+            continue  # "images — Tags: design — admin @ 15:58", "November 12, 2012 Humor 0 Comments"
+        lines.append(b)
+    if not any(b.n >= 3 for b in lines):
+        return headline, []
+    return headline, lines
+
+
 def clean_text(
     text: str,
     *,
@@ -439,6 +479,11 @@ def clean_text(
     result.dateline, result.dateline_text = _article_dateline(blocks, datelines, lo, hi)
 
     title_block = _pick_title(blocks, body_bag, lo if hi >= lo else len(blocks), given_title)
+    post: list[Block] = []
+    if hi < lo and not extracted:
+        # No run of sentences at all: perhaps a short post (a picture, a video, one line under a
+        # headline). Its headline is printed twice near the top; its text follows the second one.
+        title_block, post = _short_post(blocks, given_title)
     title = given_title.strip() if given_title else (title_block.text if title_block else None)
     if title:
         tl = title.lower()
@@ -527,6 +572,9 @@ def clean_text(
                 b.reason = "page-header"
             else:
                 b.reason = "page-footer" if not after_end else "after-article-end"
+
+    for b in post:
+        b.keep, b.reason = True, None
 
     if not extracted:
         _remove_unrelated_inserts(blocks)
