@@ -472,3 +472,19 @@ def test_a_page_of_furniture_without_a_repeated_headline_has_no_short_post():
                         "I love ferries and I love ink drawings, these are by a local artist"] + SHORT_POST_FURNITURE)
     r = clean_text(text)
     assert r.text == ""
+
+
+def test_a_name_and_a_date_sign_a_comment_but_a_labelled_date_or_a_byline_does_not():
+    from storyline.clean import vocab
+
+    for signature in ["Jermaine 07 Nov 12", "Ana Lima 7 November 2012", "dipitblack October 2, 2012", "October 2, 2012, | Permalink"]:
+        assert vocab.is_comment_signature(signature), signature
+    for line in ["Launch Date: January 28, 2011", "By John Smith November 7, 2012", "The meeting on 12 March 2012",
+                 "Posted on November 7, 2012"]:
+        assert not vocab.is_comment_signature(line), line
+    thread = ["Jermaine 07 Nov 12", "Love it, the ferries will make the harbour so much nicer for everyone.",
+              "Radex 07 Nov 12", "Would be better if the plan also covered the older neighbourhoods, honestly.",
+              "Ben Dunlap 08 Nov 12", "I am impressed mainly that the council saw it through to a vote at all."]
+    r = clean_text(page([], thread))
+    assert_body_kept(r)
+    assert_removed_as(r, thread, "comments")

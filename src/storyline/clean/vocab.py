@@ -197,7 +197,14 @@ COMMENTS_CLOSED = re.compile(
 _SIGNATURE = re.compile(
     r"^.{1,80}\b(?:says|said|wrote|writes)\s*[:,]?\s*$|^\d{1,4}\.\s+.{1,80}\s[-–]\s+\w+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}$|^(?:comment\s*#?\s*\d+\s*[-–:]?\s*)?posted by:?\s.{1,80}$"
     r"|^\[?\s*(?:reply|reply #|like|report|permalink|flag|quote)\s*\]?(?:\s*[|·]\s*\w+){0,3}$|^.{0,80}\breply\s*#?$"
-    r"|^.{0,100}\breply actions$",
+    r"|^.{0,100}\breply actions$|^.{0,60}\bpermalink$",
+    re.IGNORECASE,
+)
+_NOT_NAME_START = frozenset("by the a an on in at of for to from posted updated published last next this".split())
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: A name and a date, nothing else: "Jermaine 07 Nov 12", "Cristine on October 2, 2012".
+_NAME_AND_DATE = re.compile(
+    rf"^(?P<name>[^\d|:]{{2,40}}?)\s+(?:\d{{1,2}} {_MONTH} \d{{2}}(?:\d{{2}})?|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})\s*[,|·]?\s*$",
     re.IGNORECASE,
 )
 _TIMESTAMP = re.compile(
@@ -221,6 +228,11 @@ def is_comment_signature(line: str) -> bool:
         return False  # every signature form has a digit or one of these words: skip the costly patterns
     if _SIGNATURE.match(line):
         return True
+    m = _NAME_AND_DATE.match(line)
+    if m:
+        name = re.findall(r"[^\W\d_]+", m.group("name"))
+        if name and name[0].lower() not in _NOT_NAME_START and any(len(w) >= 3 and w.lower() not in _NOT_A_NAME for w in name):
+            return True
     if _TIMESTAMP.match(line) and not _NUMBERED_ITEM.match(line):  # "1. Tsegaye Kebede - 2:04:38" is a result
         return any(len(w) >= 3 and w.lower() not in _NOT_A_NAME for w in re.findall(r"[^\W\d_]+", line))
     return False
