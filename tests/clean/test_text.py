@@ -488,3 +488,22 @@ def test_a_name_and_a_date_sign_a_comment_but_a_labelled_date_or_a_byline_does_n
     r = clean_text(page([], thread))
     assert_body_kept(r)
     assert_removed_as(r, thread, "comments")
+
+
+def test_a_cut_off_teaser_among_menu_items_is_navigation_but_a_paragraph_between_credits_is_not():
+    teaser = ("Ferry Guide Our guide to every ferry route in the harbour, with timetables, fares and the best seats "
+              "for the view, updated every season by our reporters who ride them each week and tell you wh…")
+    menu = ["Home", teaser, "Podcast", "Blog", "Ferry Guide"]
+    r = clean_text(page(menu, []))
+    assert reasons(r)[teaser] == "navigation"
+    assert_body_kept(r)
+    # One short line on each side (a credit above, a caption below) is not a menu.
+    from storyline.clean.text import _mark_menu_teasers, _split_blocks
+
+    paragraph = "But really, there have been no ferry plans this bold in the harbour for many years, and the council knows it..."
+    blocks = _split_blocks("\n\n".join([BODY[0], "HARBOUR AUTHORITY ARCHIVE", paragraph, "Old ferry, 1962", BODY[1]]))
+    _mark_menu_teasers(blocks)
+    assert blocks[2].reason is None
+    blocks = _split_blocks("\n\n".join(menu))
+    _mark_menu_teasers(blocks)
+    assert blocks[1].reason == "navigation"

@@ -171,6 +171,22 @@ def _mark_link_runs(blocks: list[Block], is_link, body_start: int) -> None:
         i = max(j, i + 1)
 
 
+def _mark_menu_teasers(blocks: list[Block]) -> None:
+    """A drop-down menu's teaser: a cut-off paragraph ("... For that hour via Skype/phone…") among
+    menu items of a few words each ("Home", "Podcast", "Blog"). However long, it is navigation."""
+    def menu_item(k: int) -> bool:
+        return 0 <= k < len(blocks) and blocks[k].n <= 4 and not blocks[k].ends_sentence
+
+    for i in range(1, len(blocks) - 1):
+        b = blocks[i]
+        if b.kind == "bad" or b.n < 10 or not _TRUNCATED.search(b.text):
+            continue
+        # Menu items on both sides, and two in a row on one side (one short line on each side may
+        # be a photo credit and a caption around a paragraph that ends in "...").
+        if menu_item(i - 1) and menu_item(i + 1) and (menu_item(i - 2) or menu_item(i + 2)):
+            b.kind, b.reason = "bad", "navigation"
+
+
 def _is_story_teaser(head: Block, summary: Block) -> bool:
     """A link to another story: its headline, then one sentence of 8-45 words."""
     return (
@@ -418,6 +434,8 @@ def clean_text(
     for b in blocks:
         _classify(b, min_sentence_words, use_stopwords)
         _mark_vocabulary(b, template_lines)
+    if not extracted:
+        _mark_menu_teasers(blocks)
 
     # Datelines, bylines and "<Outlet> copy" lines carry metadata: record it, remove the line.
     first_good = next((b.index for b in blocks if b.kind == "good"), len(blocks))
