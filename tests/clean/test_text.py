@@ -507,3 +507,31 @@ def test_a_cut_off_teaser_among_menu_items_is_navigation_but_a_paragraph_between
     blocks = _split_blocks("\n\n".join(menu))
     _mark_menu_teasers(blocks)
     assert blocks[1].reason == "navigation"
+
+
+# Leads of other stories without names (the insert rule needs two names to act unannounced).
+OTHER_LEADS = [
+    "The resale housing market in the largest cities enjoyed a record year for sales and prices, estate agents said.",
+    "A final risk assessment released by food regulators found that meat and milk from cloned animals are safe to eat.",
+]
+MORE_BODY = [
+    "The harbour authority will publish the ferry timetable once the council has signed the final contracts.",
+    "Residents of the harbour district can comment on the ferry routes at public meetings next month.",
+]
+
+
+def test_leads_of_other_stories_under_the_article_are_related_links():
+    r = clean_text("\n\n".join(BODY + MORE_BODY + OTHER_LEADS))
+    assert_removed_as(r, OTHER_LEADS, "related-links")
+    assert_body_kept(r)
+    assert all(s in r.text for s in MORE_BODY)
+
+
+def test_a_single_odd_last_paragraph_and_a_first_person_sign_off_stay():
+    odd = OTHER_LEADS[0]
+    r = clean_text("\n\n".join(BODY + MORE_BODY + [odd]))
+    assert odd in r.text
+    sign_off = ["That is it from me this week, now I am off to buy more presents for the little guy at home.",
+                "If you have a spare pair of boots for the winter walkers then please send them my way soon!"]
+    r = clean_text("\n\n".join(BODY + MORE_BODY + sign_off))
+    assert all(s in r.text for s in sign_off)

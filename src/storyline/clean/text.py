@@ -596,6 +596,7 @@ def clean_text(
 
     if not extracted:
         _remove_unrelated_inserts(blocks)
+        _trim_unrelated_tail(blocks)
 
     kept = [b for b in blocks if b.keep]
     parts: list[str] = []
@@ -711,3 +712,43 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
         b.keep, b.reason = False, "unrelated-insert"
         if teaser:
             kept[k - 1].keep, kept[k - 1].reason = False, "unrelated-insert"
+
+
+
+TAIL_MIN_SIMILARITY = 0.05
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|I'd|I’d|[Mm]e|[Mm]y)\b")  # a person, not a site's "we"
+
+
+def _trim_unrelated_tail(blocks: list[Block]) -> None:
+    """Drop the leads of other stories printed under the article: a run of two or more paragraphs
+    at its end, each sharing no name, no word stem and almost no vocabulary with the article's
+    first half, nor with each other, and none in a person's voice ("I", "me", "my" outside quotations).
+    A single odd last paragraph stays, and so does a blogger's sign-off."""
+    kept = [b for b in blocks if b.keep]
+    if len(kept) < 5:
+        return
+    core = kept[: max(2, len(kept) // 2)]
+    core_bag = _bag(core)
+    core_stems = _stems(core_bag)
+    def names(b: Block) -> set[str]:
+        return _names(b.text) - {b.text.split(" ", 1)[0].lower()}
+
+    core_names = set().union(*(names(b) for b in core))
+    tail: list[Block] = []
+    leads: list[dict[str, float]] = []
+    for b in reversed(kept[len(core):]):
+        if b.n >= 8:
+            own_bag = bag_of_counts(b.counts)
+            if names(b) & core_names or cosine(own_bag, core_bag) >= TAIL_MIN_SIMILARITY or _stems(own_bag) & core_stems:
+                break
+            if leads and cosine(own_bag, leads[-1]) >= TAIL_MIN_SIMILARITY:
+                break  # two neighbours on one subject: the article's own closing passage
+            if _FIRST_PERSON.search(_QUOTED.sub(" ", b.text)):
+                break  # a blogger's sign-off ("That's it for me this week"), not another story's lead
+            leads.append(own_bag)
+        tail.append(b)
+    if len(leads) < 2:
+        return
+    for b in tail:
+        b.keep, b.reason = False, "related-links"
