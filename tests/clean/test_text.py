@@ -535,3 +535,17 @@ def test_a_single_odd_last_paragraph_and_a_first_person_sign_off_stay():
                 "If you have a spare pair of boots for the winter walkers then please send them my way soon!"]
     r = clean_text("\n\n".join(BODY + MORE_BODY + sign_off))
     assert all(s in r.text for s in sign_off)
+
+
+def test_comment_form_lines_and_disclaimers():
+    form = ["Add your comment", "No comments have so far been submitted. Why not be the first to send us your thoughts?",
+            "You have 500 characters left.", "Please limit your comments to 500 words, formatting such as bold is not kept.",
+            "Email me a link to these comments."]
+    r = clean_text(page([], form + ["Disclaimer: This news article is copyrighted by the Harbour Wire and published here."]))
+    assert_body_kept(r)
+    got = reasons(r)
+    assert all(got.get(line) == "comments" for line in form[1:]), {line: got.get(line) for line in form}
+    assert got["Disclaimer: This news article is copyrighted by the Harbour Wire and published here."] == "legal"
+    # a sentence that only sounds like a form stays
+    text = "\n\n".join(BODY + ["The mayor said she would be the first to admit that the ferry plan still had flaws."])
+    assert "be the first to admit" in clean_text(text).text

@@ -51,7 +51,12 @@ _ANY_LINE = {
         None,
         r"you are commenting using your|fill in your details below or click an icon to log in|this site uses akismet"
         r"|notify me of (new|follow-up) (comments|posts)|your email address will not be published|required fields are marked"
-        r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy",
+        r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy"
+        # comment forms: "No comments have so far been submitted. Why not be the first...", "You have 500
+        # characters left", "Please limit your comments to 500 words", "Email me a link to these comments"
+        r"|no comments have (so far |yet )?been (submitted|posted|made)|why not be the first to|be the first to comment"
+        r"|you have \d* ?characters? (left|remaining)|please limit your comments to|link to these comments"
+        r"|save you having to type (out )?your name",
     ),
     "tags": (None, r"this entry was posted in |bookmark the permalink|is filed under "),
     # "E-mail this story" forms: "Your Email: Your Email is Required.", "Send a copy to my email"
@@ -60,7 +65,7 @@ _ANY_LINE = {
         r"a valid e-?mail address is required|will not store your e-?mail address",
     ),
     "legal": (
-        r"all (content|material) copyright\b",
+        r"all (content|material) copyright\b|disclaimer:",
         r"all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
         r"|we use cookies|this (site|website) uses cookies|personal data in accordance with"
         r"|(is|are) not responsible for the content of external",
