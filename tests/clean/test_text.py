@@ -538,13 +538,15 @@ def test_a_single_odd_last_paragraph_and_a_first_person_sign_off_stay():
 
 
 def test_comment_form_lines_and_disclaimers():
-    form = ["Add your comment", "No comments have so far been submitted. Why not be the first to send us your thoughts?",
+    form = ["Have your say", "No comments have so far been submitted. Why not be the first to send us your thoughts?",
             "You have 500 characters left.", "Please limit your comments to 500 words, formatting such as bold is not kept.",
-            "Email me a link to these comments."]
+            "Email me a link to these comments.", "Post your comment What is this?"]
     r = clean_text(page([], form + ["Disclaimer: This news article is copyrighted by the Harbour Wire and published here."]))
     assert_body_kept(r)
     got = reasons(r)
-    assert all(got.get(line) == "comments" for line in form[1:]), {line: got.get(line) for line in form}
+    assert all(got.get(line) == "comments" for line in form), {line: got.get(line) for line in form}
+    r = clean_text(page([], ["Bookmark/Search this post with:", "del.icio.us Digg this reddit!"]))
+    assert_removed_as(r, ["Bookmark/Search this post with:", "del.icio.us Digg this reddit!"], "share")
     assert got["Disclaimer: This news article is copyrighted by the Harbour Wire and published here."] == "legal"
     # a sentence that only sounds like a form stays
     text = "\n\n".join(BODY + ["The mayor said she would be the first to admit that the ferry plan still had flaws."])

@@ -35,7 +35,7 @@ _SHORT_LINE = {
     r"|full coverage .*|only on .*|more in .*|next story in .*)",
     "legal": r"(privacy( policy)?|terms( of (use|service))?|cookie( policy| settings)?|cookies|all rights reserved\.?|copyright .*"
     r"|© .*|\(c\) \d{4}.*|terms (and|&) conditions|accessibility|contact us|about us|careers|site ?map|rss( feeds?)?|faq|help)",
-    "comments": r"(leave a (reply|comment)|comments?( \(\d+\))?|\d+ comments?|post a comment|add (a )?comment|discussion|discuss"
+    "comments": r"(leave a (reply|comment)|comments?( \(\d+\))?|\d+ comments?|post (a|your) comment.*|add (a |your )?comment.*|have your say|discussion|discuss"
     r"|community (standards|guidelines)(discussion)?|comment via .*|join the (conversation|discussion)|show comments|view comments"
     r"|jump to discuss comments below|• ?сomment|• ?comment|reply|report abuse|connecting to %s)",
     "tags": r"(tags?:.*|filed under:?.*|posted in .*|categories:?.*|topics:.*|keywords:.*)",
@@ -61,7 +61,8 @@ _ANY_LINE = {
     "tags": (None, r"this entry was posted in |bookmark the permalink|is filed under "),
     # "E-mail this story" forms: "Your Email: Your Email is Required.", "Send a copy to my email"
     "share": (
-        r"(?:to email|your name|your e-?mail|friend'?s e-?mail|recipient'?s e-?mail)( address)?:|send a copy to my e-?mail",
+        r"(?:to email|your name|your e-?mail|friend'?s e-?mail|recipient'?s e-?mail)( address)?:|send a copy to my e-?mail"
+        r"|(bookmark|share)( ?/ ?search)? this (post|story|article) (with|on):|del\.icio\.us\b.{0,40}$|digg this\b.{0,40}$",
         r"a valid e-?mail address is required|will not store your e-?mail address",
     ),
     "legal": (
