@@ -551,3 +551,11 @@ def test_comment_form_lines_and_disclaimers():
     # a sentence that only sounds like a form stays
     text = "\n\n".join(BODY + ["The mayor said she would be the first to admit that the ferry plan still had flaws."])
     assert "be the first to admit" in clean_text(text).text
+
+
+def test_a_dated_copyright_line_under_the_article_is_legal_and_leaves_the_last_paragraph_alone():
+    r = clean_text("\n\n".join(BODY + ["© 2008 AFP"]))
+    assert reasons(r)["© 2008 AFP"] == "legal"
+    assert_body_kept(r)
+    r = clean_text("\n\n".join(BODY[:2] + ["The new ferry at its launch on Tuesday.", "© Harbour Times", *BODY[2:]]))
+    assert reasons(r)["The new ferry at its launch on Tuesday."] == "caption"

@@ -66,7 +66,8 @@ _ANY_LINE = {
         r"a valid e-?mail address is required|will not store your e-?mail address",
     ),
     "legal": (
-        r"all (content|material) copyright\b|disclaimer:",
+        # "© 2008 AFP", "(c) Copyright Clubcall.com 2006": the copyright of the text, not a photo credit
+        r"all (content|material) copyright\b|disclaimer:|(©|\(c\))\s*(copyright\b|\d{4}\b)",
         r"all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
         r"|we use cookies|this (site|website) uses cookies|personal data in accordance with"
         r"|(is|are) not responsible for the content of external",
