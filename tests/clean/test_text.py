@@ -559,3 +559,25 @@ def test_a_dated_copyright_line_under_the_article_is_legal_and_leaves_the_last_p
     assert_body_kept(r)
     r = clean_text("\n\n".join(BODY[:2] + ["The new ferry at its launch on Tuesday.", "© Harbour Times", *BODY[2:]]))
     assert reasons(r)["The new ferry at its launch on Tuesday."] == "caption"
+
+
+def test_a_paragraph_that_points_back_is_not_an_insert_but_an_unannounced_one_about_others_is():
+    lead = "World number one Roger Federer has warned his rivals that he is still hungry to achieve more in the game."
+    points_back = ("The Swiss star is only two behind equalling Pete Sampras' record of fourteen grand slams at "
+                   "the age of twenty-six.")
+    rest = ["Federer is aiming to win a third Australian Open title in a row when the tournament begins in Melbourne.",
+            "Federer said the French Open, the Olympics and Wimbledon were all on his list of goals for the coming year.",
+            "Federer has played only one warm-up match this month, losing in three sets to a qualifier in Kooyong.",
+            "Federer and his coach will decide after Sunday's practice whether the Melbourne schedule suits him."]
+    r = clean_text("\n\n".join([lead, points_back] + rest))
+    assert points_back in r.text
+    insert = "Madonna and Justin Bieber were seen leaving a Malibu restaurant together after a long dinner with friends."
+    r = clean_text("\n\n".join([lead, insert] + rest))
+    assert reasons(r).get(insert) == "unrelated-insert"
+
+
+def test_opinion_disclaimers_and_article_length_notices_are_legal():
+    lines = ["The opinions expressed here are the personal views of the author and not of the Harbour Times.",
+             "The full article contains 283 words and appears in the Harbour Times newspaper."]
+    r = clean_text(page([], lines))
+    assert_removed_as(r, lines, "legal")

@@ -651,6 +651,11 @@ def _stems(bag: dict[str, float], min_weight: float = 0.3) -> set[str]:
     return {w[:5] for w, v in bag.items() if word_weight(w) >= min_weight}
 
 
+# A paragraph that opens by pointing back ("He ...", "The Swiss star ...", "The 26-year-old ...")
+# continues the article, whatever its vocabulary.
+_REFERS_BACK = re.compile(r"^(?:he|she|they|his|her|their|its|the)\b", re.IGNORECASE)
+
+
 def _remove_unrelated_inserts(blocks: list[Block]) -> None:
     """Drop kept paragraphs that share no informative word and no name with the rest of the article.
 
@@ -705,7 +710,7 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
         shared_stems = _stems(own) & rest_stems
         if sim >= 0.05:
             continue
-        if not teaser and (shared_stems or len(names[b.index]) < 2 or b.text[0] in "\"'“‘«"):
+        if not teaser and (shared_stems or len(names[b.index]) < 2 or b.text[0] in "\"'“‘«" or _REFERS_BACK.match(b.text)):
             continue  # unannounced: only a paragraph about other named people is an insert, never a quote
         if teaser and len(shared_stems) > 1:
             continue

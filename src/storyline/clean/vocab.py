@@ -70,7 +70,8 @@ _ANY_LINE = {
         r"all (content|material) copyright\b|disclaimer:|(©|\(c\))\s*(copyright\b|\d{4}\b)",
         r"all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
         r"|we use cookies|this (site|website) uses cookies|personal data in accordance with"
-        r"|(is|are) not responsible for the content of external",
+        r"|(is|are) not responsible for the content of external|the opinions expressed (here|in this|on this)"
+        r"|the full (article|text) (contains|is) \d+ words",
     ),
     "advertisement": (r"sponsored:|advertisement:|.*\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$", None),
     "donation": (
