@@ -581,3 +581,12 @@ def test_opinion_disclaimers_and_article_length_notices_are_legal():
              "The full article contains 283 words and appears in the Harbour Times newspaper."]
     r = clean_text(page([], lines))
     assert_removed_as(r, lines, "legal")
+
+
+def test_a_date_stamp_printed_right_under_the_article_is_its_dateline_when_none_is_above():
+    r = clean_text(page(["Home", "News"], ["Last Updated: January 11, 2008 11:43 EST", "Privacy Policy"]))
+    assert r.dateline is not None and r.dateline.iso == "2008-01-11"
+    # one far below (under a long comment thread) belongs to something else
+    comments = [f"Reader {k} from the harbour district wrote that the ferries would change life here for good." for k in range(6)]
+    r = clean_text(page(["Home", "News"], ["Comments (6)"] + comments + ["Posted January 20, 2008"]))
+    assert r.dateline is None

@@ -616,6 +616,9 @@ def clean_text(
 _LEADING_DATE = re.compile(r"^\W{0,3}(?P<date>[^–—-]{6,40}?)\s*(?:[–—-]{1,2}|:)\s+(?=[A-Z\"“])")
 
 
+DATELINE_AFTER_BODY = 4  # blocks after the body's last one where its date stamp may still be printed
+
+
 def _article_dateline(
     blocks: list[Block], datelines: list[tuple[Block, FoundDate]], lo: int, hi: int
 ) -> tuple[FoundDate | None, str | None]:
@@ -633,6 +636,12 @@ def _article_dateline(
             best, best_distance = (found, b.text), distance
     if best is not None:
         return best
+    # Some sites print the stamp under the article ("Last Updated: January 11, 2008 11:43 EST",
+    # "Transmitted Friday, January 18, 2008"): with none above, the first one right after the body.
+    after = [(b, found) for b, found in datelines if hi < b.index <= hi + DATELINE_AFTER_BODY]
+    if after:
+        b, found = min(after, key=lambda x: x[0].index)
+        return found, b.text
     for b in blocks[lo : min(hi, lo + 2) + 1]:
         m = _LEADING_DATE.match(b.text)
         if m:
