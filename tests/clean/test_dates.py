@@ -14,6 +14,9 @@ from storyline.clean.dates import find_dates, parse_dateline
         ("2019-05-03T10:00:00Z", "2019-05-03"),
         ("Aug. 6, 2017 at 4:30 p.m.", "2017-08-06"),
         ("Sunday 6th of August 2017", "2017-08-06"),
+        ("19 January 2008 - 5:57PM View all news | Send to a friend | Print", "2008-01-19"),
+        ("Published on Monday, January 14, 2008 Email To Friend Print Version", "2008-01-14"),
+        ("By Jonathan Noble and Pablo Elizalde Monday, January 14th 2008, 11:33 GMT", "2008-01-14"),
     ],
 )
 def test_datelines(line, expected):
@@ -23,6 +26,8 @@ def test_datelines(line, expected):
 
 def test_a_sentence_with_a_date_is_not_a_dateline():
     assert parse_dateline("The ministry said on August 6, 2017 that the talks between the two sides had failed again.") is None
+    assert parse_dateline("By the end of the talks on March 3, 2008 the ministers had agreed on nothing") is None
+    assert parse_dateline("The ministers met again on March 3, 2008 to share the comments.") is None
 
 
 def test_no_false_dates():

@@ -104,6 +104,17 @@ _DATELINE_WORDS = re.compile(
 )
 
 
+# The buttons printed beside a date stamp: "19 January 2008 - 5:57PM View all news | Send to a friend | Print"
+_STAMP_BUTTONS = re.compile(
+    r"\b(?:view all news|send to a friend|e-?mail to (?:a )?friend|email this|print(?:er friendly)?(?: version)?|share"
+    r"|comments?|reprints?)\b",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"^\W*by\s+[A-Z]", re.IGNORECASE)
+DATELINE_MAX_OTHER_WORDS = 4  # words besides the date, time and stamp words in a dateline
+DATELINE_MAX_BYLINE_WORDS = 6  # the same in "By <names> <date>"
+
+
 def parse_dateline(line: str) -> FoundDate | None:
     """The date of a line that is a dateline (mostly a date/time stamp), else None.
 
@@ -120,9 +131,11 @@ def parse_dateline(line: str) -> FoundDate | None:
         rest = rest[: d.start] + " " + rest[d.end :]
     rest = re.sub(_TIME, " ", rest)
     rest = _DATELINE_WORDS.sub(" ", rest)
+    rest = _STAMP_BUTTONS.sub(" ", rest)
     rest = re.sub(r"(?:GMT|UTC)?\s*[+-]\d{1,2}", " ", rest)
     leftover = re.findall(r"[A-Za-z]{2,}", rest)
-    if len(leftover) > 4:
+    # A byline may carry the date: "By Jonathan Noble and Pablo Elizalde Monday, January 14th 2008"
+    if len(leftover) > (DATELINE_MAX_BYLINE_WORDS if _BY.match(line) else DATELINE_MAX_OTHER_WORDS):
         return None
     return dates[0] if dates[0].granularity == "day" else None
 
