@@ -133,3 +133,47 @@ def test_cluster_command_rows_in_order(tmp_path):
     assert [g["id"] for g in got] == ["f1", "r1", "f2", "bad", None]
     assert got[0]["story"] == got[2]["story"] != got[1]["story"]
     assert "error" in got[3] and "error" in got[4]
+
+
+STRIKE_A = (
+    "Ferry crews walked off the job on Thursday in a strike over danger pay after the Kessler Dam failure. "
+    "The ferry union said striking crews would picket the pier until the ferry company improves its pay offer, "
+    "and strike talks with the company would resume on Monday."
+)
+STRIKE_B = (
+    "The ferry strike entered its second day as the union rejected the ferry company's pay offer. "
+    "Ferry crews picketed the main pier and the company said strike talks would resume on Monday."
+)
+STRIKE_C = (
+    "Striking ferry crews and the ferry company agreed to mediation, ending a three-day ferry strike. "
+    "The union said crews would return to the ferries on Sunday while a mediator reviews the pay offer."
+)
+
+
+def test_reassignment_moves_an_article_to_the_story_it_matches_best_once_stories_are_complete():
+    """The single pass put the first strike report into the dam story (it arrived before any other
+    strike report); once the strike story exists, the reassignment round moves it there."""
+    from storyline.cluster import StoryState, _refine, article_vector
+
+    arts = [
+        art("f1", FLOOD, "Spillway gate fails at Kessler Dam", "2025-10-14"),
+        art("f2", FLOOD_2, "Varnholm residents return home", "2025-10-15"),
+        art("a", STRIKE_A, "Ferry crews walk out", "2025-10-16"),
+        art("y1", STRIKE_B, "Ferry strike enters second day", "2025-10-17"),
+        art("y2", STRIKE_C, "Ferry strike ends with mediation", "2025-10-19"),
+    ]
+    vectors = [article_vector(a) for a in arts]
+
+    def stories():
+        dam, strike = StoryState("s-dam", ["f1", "f2", "a"]), StoryState("s-strike", ["y1", "y2"])
+        for st, members in ((dam, vectors[:3]), (strike, vectors[3:])):
+            st.centroid = {t: x for v in members for t, x in v.items()}  # only indexed, never scored
+        return [dam, strike]
+
+    moved = _refine(stories(), arts, vectors, frozenset(), threshold=0.18, rounds=3)
+    assert {s.id: sorted(s.article_ids) for s in moved} == {"s-dam": ["f1", "f2"], "s-strike": ["a", "y1", "y2"]}
+    # a story that existed before this run keeps its members
+    kept = _refine(stories(), arts, vectors, frozenset({"s-dam"}), threshold=0.18, rounds=3)
+    assert {s.id: sorted(s.article_ids) for s in kept} == {"s-dam": ["a", "f1", "f2"], "s-strike": ["y1", "y2"]}
+    # no reassignment round: the single pass's answer stands
+    assert {s.id: sorted(s.article_ids) for s in _refine(stories(), arts, vectors, frozenset(), 0.18, 0)}["s-dam"] == ["a", "f1", "f2"]

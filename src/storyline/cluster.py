@@ -5,7 +5,10 @@ background informativeness, so that five articles are enough to tell "Lavrov" fr
 story is a centroid. Articles arrive in date order and join the most similar story (found through
 an inverted index on the stories' top terms, so no step compares all pairs) when the similarity
 clears a threshold — a higher one when the story's last article is far away in time — or open a
-new story. Existing story ids never change: incremental runs pass the stories they already have.
+new story. A merge pass joins stories whose centroids are close, and reassignment rounds then move
+each article to the story it matches best now that every story is complete (the single pass only
+saw the stories as they were when the article arrived). Existing story ids never change:
+incremental runs pass the stories they already have, and those keep their members.
 """
 
 from __future__ import annotations
@@ -75,16 +78,20 @@ def _index_story(index: dict[str, set[int]], i: int, centroid: dict[str, float])
 def _candidates(vec: dict[str, float], index: dict[str, set[int]]) -> list[int]:
     """Stories sharing the most of this vector's top terms (at most MAX_CANDIDATES): constant work
     per lookup however many stories exist. Terms posted for very many stories are skipped."""
+    return _candidates_for([t for t, _ in heapq.nlargest(TOP_TERMS, vec.items(), key=lambda kv: kv[1])], index)
+
+
+def _candidates_for(terms: list[str], index: dict[str, set[int]], limit: int = MAX_CANDIDATES) -> list[int]:
     shared: dict[int, int] = defaultdict(int)
-    for term, _ in heapq.nlargest(TOP_TERMS, vec.items(), key=lambda kv: kv[1]):
+    for term in terms:
         postings = index.get(term, ())
         if len(postings) > MAX_POSTINGS:
             continue  # a term in hundreds of stories points at no story in particular
         for i in postings:
             shared[i] += 1
-    if len(shared) <= MAX_CANDIDATES:
+    if len(shared) <= limit:
         return list(shared)
-    return heapq.nlargest(MAX_CANDIDATES, shared, key=shared.__getitem__)
+    return heapq.nlargest(limit, shared, key=shared.__getitem__)
 
 
 def _with_pile_idf(vectors: list[dict[str, float]]) -> list[dict[str, float]]:
@@ -102,7 +109,7 @@ def _with_pile_idf(vectors: list[dict[str, float]]) -> list[dict[str, float]]:
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    return sum([v * b[k] for k, v in a.items() if k in b])
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -119,7 +126,9 @@ def _weighted_centroid(a: dict[str, float], n: int, b: dict[str, float], m: int)
     cen = {k: v * n for k, v in a.items()}
     for k, v in b.items():
         cen[k] = cen.get(k, 0.0) + v * m
-    return _normalize(dict(sorted(cen.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]))
+    if len(cen) > CENTROID_TERMS:  # (most centroids are short enough to keep whole: no sort)
+        cen = dict(heapq.nlargest(CENTROID_TERMS, cen.items(), key=lambda kv: kv[1]))
+    return _normalize(cen)
 
 
 def _add(story: StoryState, vec: dict[str, float], a: Article) -> None:
@@ -161,7 +170,92 @@ def cluster_articles(
             best = len(stories) - 1
         _add(stories[best], vec, a)
         _index_story(index, best, stories[best].centroid)
-    return _merge_stories(stories, index, merge, frozenset(s.id for s in existing or []))
+    fixed = frozenset(s.id for s in existing or [])
+    stories = _merge_stories(stories, index, merge, fixed)
+    return _refine(stories, ordered, vectors, fixed, near, options.story_refine_rounds)
+
+
+REFINE_CANDIDATES = 10  # stories scored per article in a reassignment round
+REFINE_SETTLED = 0.5  # an article this similar to the rest of its story is not reconsidered
+
+
+def _refine(
+    stories: list[StoryState], ordered: list[Article], vectors: list[dict[str, float]], fixed: frozenset[str],
+    threshold: float, rounds: int,
+) -> list[StoryState]:
+    """Reassignment rounds after the single pass: each article of this run moves to the story whose
+    other articles it matches best, once every story is complete (the single pass judged it against
+    the story as it was when the article arrived). Moves need the joining threshold and must beat
+    the article's similarity to the rest of its own story. Stories that existed before this run
+    and their articles are left as they are, so their ids and members stay stable.
+
+    Similarities use each story's exact sum of member vectors (leave-one-out for the article's own
+    story); candidates still come from the inverted index, never all pairs. After the first round
+    only the articles of stories that changed are looked at again."""
+    if rounds <= 0:
+        return stories
+    vec_of = {a.id: v for a, v in zip(ordered, vectors)}
+    top_of = {a.id: [t for t, _ in heapq.nlargest(TOP_TERMS, v.items(), key=lambda kv: kv[1])] for a, v in zip(ordered, vectors)}
+    date_of = {a.id: a.date for a in ordered}
+    live = [st.id not in fixed for st in stories]
+    sums: list[dict[str, float]] = [{} for _ in stories]
+    norms = [1.0] * len(stories)
+    index: dict[str, set[int]] = defaultdict(set)
+    home: dict[str, int] = {}
+    for i, st in enumerate(stories):
+        if not live[i]:
+            continue
+        total = sums[i]
+        for aid in st.article_ids:
+            home[aid] = i
+            for term, x in vec_of[aid].items():
+                total[term] = total.get(term, 0.0) + x
+        norms[i] = math.sqrt(sum(x * x for x in total.values())) or 1.0
+        _index_story(index, i, st.centroid)
+    to_check = list(home)
+    for _ in range(rounds):
+        moves: dict[str, int] = {}
+        for aid in to_check:
+            vec, h = vec_of[aid], home[aid]
+            d = _dot(vec, sums[h])
+            rest2 = norms[h] * norms[h] - 2.0 * d + 1.0  # |sum - vec|^2, vec being a unit vector
+            own = (d - 1.0) / math.sqrt(rest2) if rest2 > 1e-9 else 0.0
+            if own >= REFINE_SETTLED:
+                continue
+            best, best_sim = h, max(own, threshold - 1e-12)
+            for i in _candidates_for(top_of[aid], index, REFINE_CANDIDATES):
+                if i != h and live[i]:
+                    sim = _dot(vec, sums[i]) / norms[i]
+                    if sim > best_sim:
+                        best, best_sim = i, sim
+            if best != h:
+                moves[aid] = best
+        if not moves:
+            break
+        changed: set[int] = set()
+        for aid, to in moves.items():
+            frm = home[aid]
+            for term, x in vec_of[aid].items():
+                sums[frm][term] -= x
+                sums[to][term] = sums[to].get(term, 0.0) + x
+            home[aid] = to
+            changed.update((frm, to))
+        for i in changed:
+            st = stories[i]
+            st.article_ids = [aid for aid in st.article_ids if home.get(aid) == i]
+        for aid, to in moves.items():
+            stories[to].article_ids.append(aid)
+        for i in changed:
+            st = stories[i]
+            sums[i] = {t: x for t, x in sums[i].items() if x > 1e-9}
+            norms[i] = math.sqrt(sum(x * x for x in sums[i].values())) or 1.0
+            if st.article_ids:
+                st.centroid = _normalize(dict(heapq.nlargest(CENTROID_TERMS, sums[i].items(), key=lambda kv: kv[1])))
+                _index_story(index, i, st.centroid)
+                dates = [date_of[aid] for aid in st.article_ids if date_of[aid]]
+                st.first_date, st.last_date = (min(dates), max(dates)) if dates else (None, None)
+        to_check = [aid for i in changed for aid in stories[i].article_ids]
+    return [st for st in stories if st.article_ids]
 
 
 def _merge_stories(

@@ -25,11 +25,24 @@ def shingles(text: str, k: int = 5) -> set[bytes]:
     return {" ".join(toks[i : i + k]).encode() for i in range(len(toks) - k + 1)}
 
 
+@lru_cache(maxsize=4)
+def _permutation_args(num_perm: int) -> dict:
+    """The seed's random permutations, drawn once (MinHash draws them anew for every object), with
+    the hashing scheme they belong to (datasketch >= 2 needs it named)."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=num_perm, seed=1)
+    args = {"permutations": template.permutations}
+    if getattr(template, "scheme", None) is not None:
+        args["scheme"] = template.scheme
+    return args
+
+
 def _minhash(sh: set[bytes], num_perm: int):
     from datasketch import MinHash
 
     # crc32 (C, 32-bit) instead of datasketch's default sha1: same estimates, several times faster.
-    m = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)
+    m = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32, **_permutation_args(num_perm))
     m.update_batch(list(sh))
     return m
 

@@ -31,6 +31,9 @@ class Options:
     story_threshold_idf: float = 0.10
     story_threshold_far_idf: float = 0.10
     story_merge_threshold_idf: float = 0.25
+    #: Then, rounds of reassignment (k-means style): an article of this run moves to the story it
+    #: matches best once every story is complete (0 disables).
+    story_refine_rounds: int = 3
     #: Summary length budget in words, per story.
     summary_words: int = 150
     #: Weight of centrality x support x position next to concept coverage when picking sentences.
