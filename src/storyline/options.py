@@ -32,8 +32,9 @@ class Options:
     story_threshold_far_idf: float = 0.10
     story_merge_threshold_idf: float = 0.25
     #: Then, rounds of reassignment (k-means style): an article of this run moves to the story it
-    #: matches best once every story is complete (0 disables).
-    story_refine_rounds: int = 3
+    #: matches best once every story is complete (0 disables). The first round does nearly all
+    #: the good (duc_topics BCubed 0.852 after one, 0.853 after three) at a third of the cost.
+    story_refine_rounds: int = 1
     #: Summary length budget in words, per story.
     summary_words: int = 150
     #: Weight of centrality x support x position next to concept coverage when picking sentences.
