@@ -743,12 +743,16 @@ def _trim_unrelated_tail(blocks: list[Block]) -> None:
     if len(kept) < 5:
         return
     core = kept[: max(2, len(kept) // 2)]
-    core_bag = _bag(core)
-    core_stems = _stems(core_bag)
+
     def names(b: Block) -> set[str]:
         return _names(b.text) - {b.text.split(" ", 1)[0].lower()}
 
     core_names = set().union(*(names(b) for b in core))
+    last = next((b for b in reversed(kept[len(core):]) if b.n >= 8), None)
+    if last is None or names(last) & core_names:
+        return  # the usual case, settled before any bag is built: the article ends on its own subject
+    core_bag = _bag(core)
+    core_stems = _stems(core_bag)
     tail: list[Block] = []
     leads: list[dict[str, float]] = []
     for b in reversed(kept[len(core):]):
