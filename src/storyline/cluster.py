@@ -69,16 +69,21 @@ def article_vector(a: Article, lead_words: int = 1000) -> dict[str, float]:
     return _normalize(bag)
 
 
+def _top_terms(vec: dict[str, float]) -> list[str]:
+    """The TOP_TERMS heaviest terms: what the inverted index posts and looks up."""
+    return [term for term, _ in heapq.nlargest(TOP_TERMS, vec.items(), key=lambda kv: kv[1])]
+
+
 def _index_story(index: dict[str, set[int]], i: int, centroid: dict[str, float]) -> None:
     """Post story `i` under its centroid's top terms (older postings stay: they only add candidates)."""
-    for term, _ in heapq.nlargest(TOP_TERMS, centroid.items(), key=lambda kv: kv[1]):
+    for term in _top_terms(centroid):
         index[term].add(i)
 
 
 def _candidates(vec: dict[str, float], index: dict[str, set[int]]) -> list[int]:
     """Stories sharing the most of this vector's top terms (at most MAX_CANDIDATES): constant work
     per lookup however many stories exist. Terms posted for very many stories are skipped."""
-    return _candidates_for([t for t, _ in heapq.nlargest(TOP_TERMS, vec.items(), key=lambda kv: kv[1])], index)
+    return _candidates_for(_top_terms(vec), index)
 
 
 def _candidates_for(terms: list[str], index: dict[str, set[int]], limit: int = MAX_CANDIDATES) -> list[int]:
@@ -126,9 +131,14 @@ def _weighted_centroid(a: dict[str, float], n: int, b: dict[str, float], m: int)
     cen = {k: v * n for k, v in a.items()}
     for k, v in b.items():
         cen[k] = cen.get(k, 0.0) + v * m
-    if len(cen) > CENTROID_TERMS:  # (most centroids are short enough to keep whole: no sort)
-        cen = dict(heapq.nlargest(CENTROID_TERMS, cen.items(), key=lambda kv: kv[1]))
-    return _normalize(cen)
+    return _centroid_of(cen)
+
+
+def _centroid_of(total: dict[str, float]) -> dict[str, float]:
+    """A story centroid from summed term weights: cut to its top CENTROID_TERMS, normalized."""
+    if len(total) > CENTROID_TERMS:  # (most centroids are short enough to keep whole: no sort)
+        total = dict(heapq.nlargest(CENTROID_TERMS, total.items(), key=lambda kv: kv[1]))
+    return _normalize(total)
 
 
 def _add(story: StoryState, vec: dict[str, float], a: Article) -> None:
@@ -195,7 +205,7 @@ def _refine(
     if rounds <= 0:
         return stories
     vec_of = {a.id: v for a, v in zip(ordered, vectors)}
-    top_of = {a.id: [t for t, _ in heapq.nlargest(TOP_TERMS, v.items(), key=lambda kv: kv[1])] for a, v in zip(ordered, vectors)}
+    top_of = {a.id: _top_terms(v) for a, v in zip(ordered, vectors)}
     date_of = {a.id: a.date for a in ordered}
     live = [st.id not in fixed for st in stories]
     sums: list[dict[str, float]] = [{} for _ in stories]
@@ -250,7 +260,7 @@ def _refine(
             sums[i] = {t: x for t, x in sums[i].items() if x > 1e-9}
             norms[i] = math.sqrt(sum(x * x for x in sums[i].values())) or 1.0
             if st.article_ids:
-                st.centroid = _normalize(dict(heapq.nlargest(CENTROID_TERMS, sums[i].items(), key=lambda kv: kv[1])))
+                st.centroid = _centroid_of(sums[i])
                 _index_story(index, i, st.centroid)
                 dates = [date_of[aid] for aid in st.article_ids if date_of[aid]]
                 st.first_date, st.last_date = (min(dates), max(dates)) if dates else (None, None)
