@@ -373,7 +373,7 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
 _POST_META = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 
 
-def _SITE_PREFIX_OF(headline: str) -> re.Pattern:
+def _site_prefixed(headline: str) -> re.Pattern:
     """"Site » Headline", "Site | Headline", "Site: Headline" ending in this headline."""
     return re.compile(r"\S\s*[»|:–—-]\s*" + re.escape(headline) + "$")
 
@@ -392,7 +392,8 @@ def _short_post(blocks: list[Block], given: str | None) -> tuple[Block | None, l
         low = b.text.lower()
         if given and low != given.strip().lower():
             continue
-        if any(o is not b and (lowered[o.index] == low or _SITE_PREFIX_OF(low).search(lowered[o.index])) for o in head):
+        prefixed = _site_prefixed(low)
+        if any(o is not b and (lowered[o.index] == low or prefixed.search(lowered[o.index])) for o in head):
             headline = b
             break
     if headline is None:
@@ -655,6 +656,11 @@ def _names(text: str) -> set[str]:
     return {w.lower() for w in _CAP_WORD.findall(text) if w.lower() not in STOPWORDS}
 
 
+def _inner_names(b: Block) -> set[str]:
+    """The names a paragraph mentions, its first word left out (capitalised for the sentence)."""
+    return _names(b.text) - {b.text.split(" ", 1)[0].lower()}
+
+
 def _stems(bag: dict[str, float], min_weight: float = 0.3) -> set[str]:
     """Crude stems (5-letter prefixes) of the informative words: "diplomats" meets "diplomacy"."""
     return {w[:5] for w, v in bag.items() if word_weight(w) >= min_weight}
@@ -677,7 +683,7 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
     total = sum(b.n for b in kept)
     if total < 80 or len(kept) < 3:
         return
-    names = {b.index: _names(b.text) - {b.text.split(" ", 1)[0].lower()} for b in kept}
+    names = {b.index: _inner_names(b) for b in kept}
     name_count = Counter(n for b in kept for n in names[b.index])
     bags: dict[int, dict[str, float]] = {}
     # The article's summed bag, its squared norm and its stem counts: built when first needed.
@@ -728,7 +734,6 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
             kept[k - 1].keep, kept[k - 1].reason = False, "unrelated-insert"
 
 
-
 TAIL_MIN_SIMILARITY = 0.05
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|I'd|I’d|[Mm]e|[Mm]y)\b")  # a person, not a site's "we"
@@ -743,13 +748,9 @@ def _trim_unrelated_tail(blocks: list[Block]) -> None:
     if len(kept) < 5:
         return
     core = kept[: max(2, len(kept) // 2)]
-
-    def names(b: Block) -> set[str]:
-        return _names(b.text) - {b.text.split(" ", 1)[0].lower()}
-
-    core_names = set().union(*(names(b) for b in core))
+    core_names = set().union(*(_inner_names(b) for b in core))
     last = next((b for b in reversed(kept[len(core):]) if b.n >= 8), None)
-    if last is None or names(last) & core_names:
+    if last is None or _inner_names(last) & core_names:
         return  # the usual case, settled before any bag is built: the article ends on its own subject
     core_bag = _bag(core)
     core_stems = _stems(core_bag)
@@ -758,7 +759,7 @@ def _trim_unrelated_tail(blocks: list[Block]) -> None:
     for b in reversed(kept[len(core):]):
         if b.n >= 8:
             own_bag = bag_of_counts(b.counts)
-            if names(b) & core_names or cosine(own_bag, core_bag) >= TAIL_MIN_SIMILARITY or _stems(own_bag) & core_stems:
+            if _inner_names(b) & core_names or cosine(own_bag, core_bag) >= TAIL_MIN_SIMILARITY or _stems(own_bag) & core_stems:
                 break
             if leads and cosine(own_bag, leads[-1]) >= TAIL_MIN_SIMILARITY:
                 break  # two neighbours on one subject: the article's own closing passage

@@ -238,9 +238,17 @@ def is_comment_signature(line: str) -> bool:
         return True
     m = _NAME_AND_DATE.match(line)
     if m:
-        name = re.findall(r"[^\W\d_]+", m.group("name"))
-        if name and name[0].lower() not in _NOT_NAME_START and any(len(w) >= 3 and w.lower() not in _NOT_A_NAME for w in name):
+        name = _LETTERS.findall(m.group("name"))
+        if name and name[0].lower() not in _NOT_NAME_START and _has_name_word(name):
             return True
     if _TIMESTAMP.match(line) and not _NUMBERED_ITEM.match(line):  # "1. Tsegaye Kebede - 2:04:38" is a result
-        return any(len(w) >= 3 and w.lower() not in _NOT_A_NAME for w in re.findall(r"[^\W\d_]+", line))
+        return _has_name_word(_LETTERS.findall(line))
     return False
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _has_name_word(words: list[str]) -> bool:
+    """Some word of three letters or more that is not a date or time word: a name is there."""
+    return any(len(w) >= 3 and w.lower() not in _NOT_A_NAME for w in words)
