@@ -142,3 +142,56 @@ def test_notes_to_editors_and_partial_quotations_are_never_summary_sentences():
         "``The gate failed because nobody had tested it for years, and the authority knew about it.",
     ]:
         assert not candidate(note), note
+
+
+def _exact(lengths, concepts, weight, budget, redundant=()):
+    import numpy as np
+
+    from storyline.summarize import _select_exactly
+
+    n = len(lengths)
+    sim = np.zeros((n, n))
+    for a, b in redundant:
+        sim[a, b] = sim[b, a] = 1.0
+    scores = {i: 1.0 for i in range(n)}
+    chosen = _select_exactly(list(range(n)), concepts, weight, lengths, scores, 1.0, 1.0, sim, 0.5, budget, 0.0)
+    return sorted(chosen)
+
+
+def test_big_story_selection_is_exact_where_greedy_is_not():
+    """The densest sentence (7 concept points in 6 words) leaves no room for the two that together
+    cover more (10 points in 10 words): greedy takes it, the integer program does not."""
+    concepts = [{("a", "1")}, {("b", "1")}, {("c", "1")}]
+    weight = {("a", "1"): 7.0, ("b", "1"): 5.0, ("c", "1"): 5.0}
+    assert _exact([6, 5, 5], concepts, weight, budget=10) == [1, 2]
+    # two sentences that repeat each other are never chosen together
+    assert _exact([6, 5, 5], concepts, weight, budget=10, redundant=[(1, 2)]) == [0]
+    # a concept two sentences share counts once: B and C together add only their own small ones
+    concepts = [{("a", "1")}, {("x", "1"), ("b", "2")}, {("x", "1"), ("c", "2")}]
+    weight = {("a", "1"): 6.0, ("x", "1"): 5.0, ("b", "2"): 1.0, ("c", "2"): 0.5}
+    assert _exact([6, 5, 5], concepts, weight, budget=11) == [0, 1]
+
+
+def test_big_story_summary_never_overruns_its_budget():
+    """Seven sources: the exact selection fills the budget without the 15% a small story may
+    overrun by, and every sentence still cites real text."""
+    events = [
+        "The spillway gate at the Kessler Dam on the Orla River failed during heavy rain on Tuesday night.",
+        "About 640 residents of the Eastbank district were evacuated to the sports hall overnight by police.",
+        "Mayor Aleksei Marchenko said that nobody was hurt when the Eastbank streets were flooded on Tuesday.",
+        "Engineers of the Orla Water Authority closed a second gate at the Kessler Dam on Wednesday morning.",
+        "An independent panel will investigate why the spillway gate at the Kessler Dam failed in the rain.",
+        "Rail services between Varnholm and Tessel were suspended because the tracks near Eastbank were flooded.",
+        "Volunteers from Varnholm cleaned the mud from the streets of Eastbank on Thursday and Friday.",
+    ]
+    arts = [
+        Article(f"s{k}", f"s{k}", " ".join(events[(k + j) % 7] for j in range(3)) + f" Outlet number {k} will publish updates on its website.")
+        for k in range(7)
+    ]
+    for words in (30, 45, 70):
+        summary = summarize_articles(arts, words=words)
+        assert all(not s.copies for s in summary)  # seven sources, none a copy of another
+        assert summary and sum(len(s.text.split()) for s in summary) <= words
+        for s in summary:
+            text = next(a.text for a in arts if a.id == s.span.article_id)
+            assert text[s.span.start : s.span.end] == s.text

@@ -220,8 +220,13 @@ def _print_eval(report, console: Console, metrics: list[str]) -> None:
     for m in metrics:
         table.add_column(m, justify="right")
     table.add_column("items/s", justify="right")
+    # How many times storyline's speed each system's is: the speed targets are ratios, measured in one run.
+    ours = next((r.per_second for r in report.rows if r.system == "storyline"), 0.0)
+    table.add_column("storyline ×", justify="right")
     for row in report.rows:
-        table.add_row(row.system, *(f"{row.metrics.get(m, float('nan')):.3f}" for m in metrics), f"{row.per_second:,.1f}")
+        ratio = f"{ours / row.per_second:.3g}" if row.per_second > 0 and ours > 0 else ""
+        speed = f"{row.per_second:,.1f}" if row.per_second >= 10 else f"{row.per_second:.2f}"
+        table.add_row(row.system, *(f"{row.metrics.get(m, float('nan')):.3f}" for m in metrics), speed, ratio)
     console.print(table)
 
 

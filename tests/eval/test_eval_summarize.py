@@ -17,3 +17,20 @@ def test_eval_summarize_runs_peers_and_oracle(tmp_path):
     oracle = report.score("oracle (ceiling)").metrics["rouge2_recall"]
     assert oracle >= max(r.metrics["rouge2_recall"] for r in report.rows) - 1e-9
     assert report.score("storyline").metrics["rouge1_recall"] > 0.3
+
+
+def test_eval_summarize_command_prints_each_systems_speed_relative_to_storyline(tmp_path):
+    """The speed target is a ratio to sumy LexRank measured in the same run: the table prints it."""
+    pytest.importorskip("rouge_score")
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    path = tmp_path / "s.jsonl"
+    ref = "A spillway gate at the Kessler Dam failed and 640 residents of Eastbank were evacuated."
+    path.write_text(json.dumps({"id": "c1", "docs": DOCS, "references": [ref]}) + "\n")
+    result = CliRunner().invoke(app, ["eval", "summarize", str(path), "--words", "30"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "storyline ×" in result.output
+    row = next(line for line in result.output.splitlines() if line.strip("│ ").startswith("storyline "))
+    assert row.rstrip(" │").endswith(" 1")  # storyline against itself
