@@ -132,6 +132,9 @@ def test_notes_to_editors_and_partial_quotations_are_never_summary_sentences():
         return is_candidate(split_sentences("a", text)[0])
 
     assert candidate("The dam's operator said the spillway gate would be repaired by the end of the month.")
+    # cut off mid-sentence: a teaser or a caption, never a summary sentence
+    assert not candidate("Collins on Sunday, Jan. 28, said that the mayor of Varnholm would be...")
+    assert not candidate("The operator said the spillway gate would be repaired by the end of the …")
     assert candidate("``The gate will be repaired by the end of the month,'' the operator said on Tuesday.")
     for note in [
         "EDITORS: Visit the syndicate web site for more information on this and other weekly features.",

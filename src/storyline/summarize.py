@@ -34,6 +34,11 @@ _CAPTION = re.compile(r"(©|\bphoto\b|\bpictured\b|\bcaption\b|\bfile photo\b|re
 _NOTE = re.compile(r"https?://|\bwww\.|\S@\w|\(AT\)|^\W*[A-Z][A-Z' ]{3,}:")
 
 
+# A teaser, caption or quotation cut off mid-sentence ("Collins said President Donald Trump would
+# be..."): an ellipsis at the end.
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)\W{0,3}$")
+
+
 def _headline_like(title: str) -> bool:
     """A headline that reads as a statement: 6-20 words, not a question, no section label."""
     n = len(title.split())
@@ -46,7 +51,7 @@ def is_candidate(s: Sentence) -> bool:
     n = len(t.split())
     if n < 8 or n > 60:
         return False
-    if t.endswith(("?", ":")) or not re.search(r"[.!\"”’]$", t):
+    if t.endswith(("?", ":")) or not re.search(r"[.!\"”’]$", t) or _CUT_OFF.search(t):
         return False
     if _BAD_START.match(t) or _CAPTION.search(t) or _NOTE.search(t):
         return False
