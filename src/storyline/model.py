@@ -195,6 +195,8 @@ class SummarySentence:
     span: Span  # the sentence the text comes from
     citations: list[Span] = field(default_factory=list)  # every supporting sentence, own included
     copies: list[str] = field(default_factory=list)  # near-duplicate copies of cited articles (not support)
+    # The extractive sentence, when `text` is an abstractive rewrite of it (`span` still points at it).
+    rewritten_from: str | None = None
 
     @property
     def sources(self) -> list[str]:

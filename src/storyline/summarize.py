@@ -393,27 +393,31 @@ def summarize_articles(
     return summary
 
 
-def summarize_jsonl(in_path, out_path, words: int, options: Options = DEFAULT_OPTIONS) -> dict[str, int]:
+def summarize_jsonl(in_path, out_path, words: int, options: Options = DEFAULT_OPTIONS, rewriter=None) -> dict[str, int]:
     """`storyline summarize`: rows {"id", "docs": [{"id", "text", "title"?, "date"?}]} → rows
     {"id", "summary", "sentences": [{"text", "sources", "citations"}]}, summary at most `words`
     words, one output row per input row in order (an "error" row when a cluster cannot be read).
+    With a `rewriter` (storyline.rewrite), sentences are rewritten where the rewrite is traceable
+    to their citations: those carry "rewritten_from", and the row lists "rewrite_rejected".
     Streams row by row; the output file appears atomically when done."""
     from storyline.jsonl import atomic_writer, read_lines
 
     lines = read_lines(in_path)
-    stats = {"rows": 0, "errors": 0}
+    stats = {"rows": 0, "errors": 0, "rewritten": 0, "rewrite_rejected": 0}
     with atomic_writer(out_path) as dst:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             stats["rows"] += 1
-            row = _summarize_row(number, line, words, options)
+            row = _summarize_row(number, line, words, options, rewriter)
             stats["errors"] += "error" in row
+            stats["rewritten"] += sum(1 for s in row.get("sentences", []) if "rewritten_from" in s)
+            stats["rewrite_rejected"] += len(row.get("rewrite_rejected", []))
             dst.write(json.dumps(row, ensure_ascii=False) + "\n")
     return stats
 
 
-def _summarize_row(number: int, line: str, words: int, options: Options) -> dict:
+def _summarize_row(number: int, line: str, words: int, options: Options, rewriter=None) -> dict:
     from storyline.clean.dates import parse_given_date
 
     try:
@@ -435,6 +439,12 @@ def _summarize_row(number: int, line: str, words: int, options: Options) -> dict
     if not articles:
         return {"id": row.get("id"), "error": f"row {number}: no document with text"}
     summary = summarize_articles(articles, options, words=words, strict=True)
+    rejected: list[tuple[str, str, str]] = []
+    if rewriter is not None:
+        from storyline.rewrite import rewrite_summary
+
+        outcome = rewrite_summary(summary, articles, rewriter, words)
+        summary, rejected = outcome.summary, outcome.rejected
     out = {
         "id": row.get("id"),
         "summary": " ".join(s.text for s in summary),
@@ -444,10 +454,13 @@ def _summarize_row(number: int, line: str, words: int, options: Options) -> dict
                 "sources": s.sources,
                 "copies": s.copies,
                 "citations": [{"article_id": c.article_id, "start": c.start, "end": c.end, "field": c.field} for c in s.citations],
+                **({"rewritten_from": s.rewritten_from} if s.rewritten_from is not None else {}),
             }
             for s in summary
         ],
     }
+    if rewriter is not None:
+        out["rewrite_rejected"] = [{"text": t, "proposed": p, "reason": r} for t, p, r in rejected]
     if skipped:
         out["skipped"] = skipped
     return out
