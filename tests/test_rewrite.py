@@ -25,6 +25,8 @@ def test_a_rewrite_must_be_traceable_to_its_sources():
     assert unsupported("About 640 residents were evacuated, Mayor Kowalski said.", support, EVAC) == "name not in the sources: kowalski"
     assert unsupported("About 640 residents were evacuated after an explosion.", support, EVAC) == "word not in the sources: explosion"
     assert unsupported("About 640 residents were not evacuated.", support, EVAC) == "negation added or dropped"
+    # a count or a date is a fact the rewrite must keep
+    assert unsupported("Eastbank residents were evacuated to the sports hall.", support, EVAC) == "drops the number 640"
     assert unsupported("   ", support, EVAC) == "empty rewrite"
     assert unsupported(EVAC + " " + EVAC, support, EVAC).startswith("longer than")
 
@@ -106,3 +108,22 @@ def test_summarize_command_with_a_rewriter(tmp_path, monkeypatch):
         assert s["rewritten_from"].startswith(s["text"][:-1])
     assert row["summary"] == " ".join(s["text"] for s in row["sentences"])
     assert "Rewrote" in result.output
+
+
+def test_a_rewrite_that_repeats_an_earlier_sentence_is_rejected():
+    """Compressing two sentences can leave the same words twice: the second keeps its own text."""
+    from storyline.analyze.sentences import split_sentences
+    from storyline.model import SummarySentence
+
+    arts = _articles()
+    dam = [s for a in arts for s in split_sentences(a.id, a.text) if "spillway gate at the Kessler Dam" in s.text]
+    assert len(dam) >= 2
+    summary = [SummarySentence(s.text, s.span, [s.span]) for s in dam[:2]]
+
+    def gist(sentence, support):
+        return "The spillway gate at the Kessler Dam failed."
+
+    outcome = rewrite_summary(summary, arts, gist)
+    assert outcome.summary[0].text == "The spillway gate at the Kessler Dam failed."
+    assert outcome.summary[1].text == dam[1].text and outcome.summary[1].rewritten_from is None
+    assert [reason for _, _, reason in outcome.rejected] == ["repeats an earlier sentence"]

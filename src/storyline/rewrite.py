@@ -50,6 +50,7 @@ class RewriteOutcome:
     rejected: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|sentence:)\s*", re.IGNORECASE)  # what small models echo from the prompt
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nobody|nothing|without)\b|n['’]t\b", re.IGNORECASE)
@@ -73,9 +74,10 @@ def _names(text: str) -> set[str]:
 def unsupported(proposed: str, sources: list[str], original: str) -> str | None:
     """Why `proposed` says something that its sources do not, or None when every claim is traceable.
 
-    Checks, in order: an empty or much longer rewrite, a number, a name or a content word that no
+    Checks, in order: an empty or much longer rewrite; a number, a name or a content word that no
     source has (content words compared by their first five letters, so "evacuation" is traceable
-    to "evacuated"), and a negation added or dropped."""
+    to "evacuated"); a number of the original sentence that the rewrite drops (dates and counts
+    are the facts news turns on); a negation added or dropped."""
     if not proposed.strip():
         return "empty rewrite"
     n_words = len(proposed.split())
@@ -83,6 +85,7 @@ def unsupported(proposed: str, sources: list[str], original: str) -> str | None:
         return f"longer than the sentence it rewrites ({n_words} words)"
     corpus = " ".join([original, *sources])
     known_numbers = {n.replace(",", "") for n in _NUMBER.findall(corpus)}
+    proposed_numbers = {n.replace(",", "") for n in _NUMBER.findall(proposed)}
     for n in _NUMBER.findall(proposed):
         if n.replace(",", "") not in known_numbers:
             return f"number not in the sources: {n}"
@@ -95,9 +98,20 @@ def unsupported(proposed: str, sources: list[str], original: str) -> str | None:
         low = w.lower()
         if low not in STOPWORDS and len(low) > 2 and _stem(low) not in known_stems:
             return f"word not in the sources: {w}"
+    for n in _NUMBER.findall(original):
+        if n.replace(",", "") not in proposed_numbers:
+            return f"drops the number {n}"
     if bool(_NEGATION.search(proposed)) != bool(_NEGATION.search(original)):
         return "negation added or dropped"
     return None
+
+
+def _same_words(a: str, b: str, share: float = 0.7) -> bool:
+    """Do two sentences say much the same (most content words in common)? A rewrite that drops
+    what set its sentence apart can repeat another one."""
+    wa = {_stem(w) for w in _WORD.findall(a) if w.lower() not in STOPWORDS}
+    wb = {_stem(w) for w in _WORD.findall(b) if w.lower() not in STOPWORDS}
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= share
 
 
 def rewrite_summary(
@@ -118,6 +132,8 @@ def rewrite_summary(
             out.append(s)
             continue
         reason = unsupported(proposed, sources, s.text)
+        if reason is None and any(_same_words(proposed, o.text) for o in out):
+            reason = "repeats an earlier sentence"
         if reason is not None:
             rejected.append((s.text, proposed, reason))
             out.append(s)
@@ -160,7 +176,7 @@ def load_rewriter(model_path: str | Path | None = None, threads: int = 1) -> Rew
         reply = llm.create_chat_completion(
             messages=[{"role": "user", "content": prompt}], temperature=0.0, max_tokens=2 * len(sentence.split()) + 16
         )
-        text = reply["choices"][0]["message"]["content"] or ""
-        return text.strip().split("\n")[0].strip().strip('"')
+        text = (reply["choices"][0]["message"]["content"] or "").strip().split("\n")[0]
+        return _LIST_MARK.sub("", text).strip().strip('"“”')
 
     return rewrite
