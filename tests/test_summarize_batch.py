@@ -193,8 +193,27 @@ def test_big_story_summary_never_overruns_its_budget():
     ]
     for words in (30, 45, 70):
         summary = summarize_articles(arts, words=words)
+        assert sum(len(s.text.split()) for s in summary) >= words - 20  # filled, to within a sentence
         assert all(not s.copies for s in summary)  # seven sources, none a copy of another
         assert summary and sum(len(s.text.split()) for s in summary) <= words
         for s in summary:
             text = next(a.text for a in arts if a.id == s.span.article_id)
             assert text[s.span.start : s.span.end] == s.text
+
+
+def test_big_story_candidate_pool_grows_with_the_budget(monkeypatch):
+    """However few candidates the integer program usually takes, a long summary gets enough of
+    them to fill its budget."""
+    import sys
+
+    monkeypatch.setattr(sys.modules["storyline.summarize"], "ILP_CANDIDATES", 2)
+    who = ["Engineers", "Volunteers", "Firefighters", "Geologists", "Teachers", "Farmers", "Nurses", "Soldiers",
+           "Fishermen", "Students", "Bakers", "Drivers", "Priests", "Miners"]
+    did = ["repaired the northern bridge", "cleaned the flooded school", "pumped water from cellars", "inspected the cracked wall",
+           "carried sandbags to the river", "moved cattle to higher fields", "treated injured residents", "built a temporary dyke",
+           "rescued stranded boats", "painted the damaged library", "baked bread for evacuees", "delivered drinking water",
+           "opened the church as a shelter", "surveyed the collapsed tunnel"]
+    facts = [f"{w} from the flooded district {d} all through {day}." for w, d, day in zip(who, did, ["Monday", "Tuesday"] * 7)]
+    arts = [Article(f"s{k}", f"s{k}", " ".join(facts[(2 * k + j) % 14] for j in range(3))) for k in range(7)]
+    summary = summarize_articles(arts, words=80)
+    assert len(summary) >= 4 and sum(len(s.text.split()) for s in summary) >= 60

@@ -69,8 +69,9 @@ HEADLINE_COVERED = 0.35  # a headline this similar to a body sentence of its own
 HEADLINE_BONUS = 0.4
 REDUNDANCY_CUT = 0.5  # cosine above which a sentence repeats one already chosen
 REDUNDANCY_CUT_SMALL = 0.4  # the same, on story-IDF-weighted terms (stories of up to SMALL_STORY articles)
-# Exact selection in a big story: an integer program over this many best candidates, solved to
-# within 1% of the optimum or this many branch-and-bound nodes (deterministic, unlike a clock).
+# Exact selection in a big story: an integer program over this many best candidates (more when
+# the budget holds more than a quarter of them), solved to within 1% of the optimum or this many
+# branch-and-bound nodes (deterministic, unlike a clock).
 ILP_CANDIDATES = 50
 ILP_GAP = 0.01
 ILP_NODES = 200
@@ -318,7 +319,10 @@ def _select_exactly(
         gain = sum(weight.get(c, 0.0) for c in concepts[i])
         return gain / max(1, lengths[i]) / gain_scale + centrality_weight * scores[i] / max_score
 
-    pool = sorted(cands, key=lambda i: (-density(i), i))[:ILP_CANDIDATES]
+    # Enough candidates to fill the budget several times over, however long the summary asked for.
+    typical = sorted(lengths[i] for i in cands)[len(cands) // 2] if cands else 1
+    size = max(ILP_CANDIDATES, 4 * budget // max(1, typical))
+    pool = sorted(cands, key=lambda i: (-density(i), i))[:size]
     n = len(pool)
     # Centrality counts per word, as in the greedy value (density times length).
     sentence_value = np.array([centrality_weight * scores[i] / max_score * lengths[i] for i in pool])
