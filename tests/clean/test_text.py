@@ -590,3 +590,18 @@ def test_a_date_stamp_printed_right_under_the_article_is_its_dateline_when_none_
     comments = [f"Reader {k} from the harbour district wrote that the ferries would change life here for good." for k in range(6)]
     r = clean_text(page(["Home", "News"], ["Comments (6)"] + comments + ["Posted January 20, 2008"]))
     assert r.dateline is None
+
+
+def test_paragraphs_that_share_few_words_are_not_all_inserts():
+    """A team news item: every paragraph names other players and shares hardly a word with the
+    rest. Unannounced inserts are a small part of a page; when they would be half of it, the page
+    is simply like that, and everything stays."""
+    paragraphs = [
+        "Varnholm United manager Piotr Kessler is likely to hand debuts to several players for tomorrow's visit of Tessel Rovers.",
+        "Anton Brehm, Elias Moravec and Jonas Lind could all make their league bows while Mikael Sorensen starts in goal again.",
+        "Winger Dario Castellano, who signed a short-term deal earlier this week, has received international clearance to play.",
+        "Doubts remain over Stefan Holm (groin), Karel Novak (knee) and Ivo Marek (ankle), although all three trained on Friday.",
+        "Captain Olaf Berg serves the last game of his suspension, so Viktor Janssen wears the armband at Rovers Park.",
+    ]
+    r = clean_text("Team news\n\n" + "\n\n".join(paragraphs) + "\n\nPrint Version | Email to friend")
+    assert all(p in r.text for p in paragraphs), reasons(r)

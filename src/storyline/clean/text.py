@@ -671,6 +671,9 @@ def _stems(bag: dict[str, float], min_weight: float = 0.3) -> set[str]:
 _REFERS_BACK = re.compile(r"^(?:he|she|they|his|her|their|its|the)\b", re.IGNORECASE)
 
 
+UNANNOUNCED_INSERTS_MAX = 0.3  # share of the article's words that unannounced inserts may make up
+
+
 def _remove_unrelated_inserts(blocks: list[Block]) -> None:
     """Drop kept paragraphs that share no informative word and no name with the rest of the article.
 
@@ -701,6 +704,7 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
             stem_n.update({w[:5] for w in bags[o.index]})
         return bag, stem_n
 
+    unannounced: list[Block] = []
     for k, b in enumerate(kept):
         if b.kind != "good" or b.n < 8 or b.n > total * 0.3:
             continue
@@ -729,9 +733,16 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
             continue  # unannounced: only a paragraph about other named people is an insert, never a quote
         if teaser and len(shared_stems) > 1:
             continue
+        if not teaser:
+            unannounced.append(b)
+            continue
         b.keep, b.reason = False, "unrelated-insert"
-        if teaser:
-            kept[k - 1].keep, kept[k - 1].reason = False, "unrelated-insert"
+        kept[k - 1].keep, kept[k - 1].reason = False, "unrelated-insert"
+    # An insert is a small part of a page. When unannounced "inserts" would add up to much of the
+    # article, its paragraphs simply share few words (a team sheet, a list of short items): none goes.
+    if sum(b.n for b in unannounced) <= UNANNOUNCED_INSERTS_MAX * total:
+        for b in unannounced:
+            b.keep, b.reason = False, "unrelated-insert"
 
 
 TAIL_MIN_SIMILARITY = 0.05
