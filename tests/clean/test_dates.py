@@ -17,6 +17,8 @@ from storyline.clean.dates import find_dates, parse_dateline
         ("19 January 2008 - 5:57PM View all news | Send to a friend | Print", "2008-01-19"),
         ("Published on Monday, January 14, 2008 Email To Friend Print Version", "2008-01-14"),
         ("By Jonathan Noble and Pablo Elizalde Monday, January 14th 2008, 11:33 GMT", "2008-01-14"),
+        ("Jan 12, 2008 2:04 AM (3 days ago) by Staff, The Examiner", "2008-01-12"),
+        ("Shaun Nichols in California, vnunet.com 15 Jan 2008", "2008-01-15"),
     ],
 )
 def test_datelines(line, expected):

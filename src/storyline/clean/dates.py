@@ -111,6 +111,11 @@ _STAMP_BUTTONS = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"^\W*by\s+[A-Z]", re.IGNORECASE)
+# Stamp language beside a date: its age ("(3 days ago)") and the outlet's web address ("vnunet.com").
+_STAMP_EXTRAS = re.compile(
+    r"\(?\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b\)?|\b[\w-]+\.(?:com|net|org|co\.uk|com\.au)\b",
+    re.IGNORECASE,
+)
 DATELINE_MAX_OTHER_WORDS = 4  # words besides the date, time and stamp words in a dateline
 DATELINE_MAX_BYLINE_WORDS = 6  # the same in "By <names> <date>"
 
@@ -132,6 +137,7 @@ def parse_dateline(line: str) -> FoundDate | None:
     rest = re.sub(_TIME, " ", rest)
     rest = _DATELINE_WORDS.sub(" ", rest)
     rest = _STAMP_BUTTONS.sub(" ", rest)
+    rest = _STAMP_EXTRAS.sub(" ", rest)
     rest = re.sub(r"(?:GMT|UTC)?\s*[+-]\d{1,2}", " ", rest)
     leftover = re.findall(r"[A-Za-z]{2,}", rest)
     # A byline may carry the date: "By Jonathan Noble and Pablo Elizalde Monday, January 14th 2008"
