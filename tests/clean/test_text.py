@@ -605,3 +605,19 @@ def test_paragraphs_that_share_few_words_are_not_all_inserts():
     ]
     r = clean_text("Team news\n\n" + "\n\n".join(paragraphs) + "\n\nPrint Version | Email to friend")
     assert all(p in r.text for p in paragraphs), reasons(r)
+
+
+def test_a_posts_stamp_with_its_comment_count_does_not_open_a_comment_section():
+    """"Posted on ... by ... · 0 comments" above a post is the post's own stamp: the text under it
+    is the article, not reader comments."""
+    blurb = ("Harbour Notes is a weekly column by residents of the old town about the ferries, the markets "
+             "and the people who keep the harbour district running, written for neighbours and visitors alike, "
+             "and read every week by thousands of people who care about the harbour and its future. Letters "
+             "from readers are welcome, and the best of them are printed in the column at the end of the month.")
+    stamp = "Posted on August 9, 2012 9:26AM by Anna Kessler · 0 comments"
+    r = clean_text("\n\n".join([blurb, stamp, *BODY]))
+    assert_body_kept(r)
+    assert reasons(r).get(stamp) != "comments"
+    # a bare count is still the start of a comment section
+    r = clean_text("\n\n".join([*BODY, "12 comments", "Great article, thanks for writing it. Jermaine 07 Nov 12"]))
+    assert reasons(r).get("12 comments") == "comments"

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.clean import vocab
-from storyline.clean.dates import FoundDate, parse_dateline
+from storyline.clean.dates import FoundDate, find_dates, parse_dateline
 from storyline.clean.metadata import is_section_name, split_site_name
 from storyline.clean.textstats import (
     STOPWORDS,
@@ -265,6 +265,8 @@ def _comments_start(blocks: list[Block]) -> int | None:
         if body_words < 60 or b.n > 40:
             continue
         if vocab.COUNTED_COMMENTS_HEADER.match(b.text.strip()) or vocab.COMMENTS_CLOSED.match(b.text):
+            if find_dates(b.text):
+                continue  # "Posted August 9, 2012 by Allie Merriam · 0 comments": a post's stamp, above its text
             return i  # "{ 167 comments }", "Comments are now closed for this story": evidence enough
         if b.n > 20:
             continue
