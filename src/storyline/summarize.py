@@ -236,7 +236,7 @@ def summarize_story(
     # sentence while another article with candidates has none.
     has_candidates = {owner[i] for i in cands}
     passed_over: set[int] = set()
-    if not small:
+    if not small and options.summary_exact_selection:
         # A big story has no turns to take: pick the set of sentences that covers the most
         # concept weight (plus centrality) within the budget exactly, rather than greedily.
         exact = _select_exactly(cands, concepts, weight, lengths, scores, max_score, gain_scale,
