@@ -158,7 +158,8 @@ def _exact(lengths, concepts, weight, budget, redundant=()):
     for a, b in redundant:
         sim[a, b] = sim[b, a] = 1.0
     scores = {i: 1.0 for i in range(n)}
-    chosen = _select_exactly(list(range(n)), concepts, weight, lengths, scores, 1.0, 1.0, sim, 0.5, budget, 0.0)
+    coverage = {i: sum(weight.get(c, 0.0) for c in concepts[i]) / lengths[i] for i in range(n)}
+    chosen = _select_exactly(list(range(n)), coverage, concepts, weight, lengths, scores, 1.0, 1.0, sim, 0.5, budget, 0.0)
     return sorted(chosen)
 
 

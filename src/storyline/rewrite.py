@@ -85,10 +85,11 @@ def unsupported(proposed: str, sources: list[str], original: str) -> str | None:
         return f"longer than the sentence it rewrites ({n_words} words)"
     corpus = " ".join([original, *sources])
     known_numbers = {n.replace(",", "") for n in _NUMBER.findall(corpus)}
-    proposed_numbers = {n.replace(",", "") for n in _NUMBER.findall(proposed)}
-    for n in _NUMBER.findall(proposed):
+    found = _NUMBER.findall(proposed)
+    for n in found:
         if n.replace(",", "") not in known_numbers:
             return f"number not in the sources: {n}"
+    proposed_numbers = {n.replace(",", "") for n in found}
     known_words = {w.lower() for w in _WORD.findall(corpus)}
     for name in sorted(_names(proposed)):
         if name not in known_words:
@@ -109,9 +110,12 @@ def unsupported(proposed: str, sources: list[str], original: str) -> str | None:
 def _same_words(a: str, b: str, share: float = 0.7) -> bool:
     """Do two sentences say much the same (most content words in common)? A rewrite that drops
     what set its sentence apart can repeat another one."""
-    wa = {_stem(w) for w in _WORD.findall(a) if w.lower() not in STOPWORDS}
-    wb = {_stem(w) for w in _WORD.findall(b) if w.lower() not in STOPWORDS}
+    wa, wb = _content_stems(a), _content_stems(b)
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= share
+
+
+def _content_stems(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS}
 
 
 def rewrite_summary(

@@ -230,8 +230,10 @@ def summarize_story(
     # swamp centrality: there both terms are scaled by their best candidate. (In a small story
     # gains stay small and the sources' turns decide most picks.)
     gain_scale = 1.0
+    coverage: dict[int, float] = {}  # a candidate's concept weight per word, before anything is covered
     if not small:
-        gain_scale = max((sum(weight.get(c, 0.0) for c in concepts[i]) / lengths[i] for i in cands), default=0.0) or 1.0
+        coverage = {i: sum(weight.get(c, 0.0) for c in concepts[i]) / lengths[i] for i in cands}
+        gain_scale = max(coverage.values(), default=0.0) or 1.0
     # In a small story every source tends to report its own event: no article gets a second
     # sentence while another article with candidates has none.
     has_candidates = {owner[i] for i in cands}
@@ -239,7 +241,7 @@ def summarize_story(
     if not small and options.summary_exact_selection:
         # A big story has no turns to take: pick the set of sentences that covers the most
         # concept weight (plus centrality) within the budget exactly, rather than greedily.
-        exact = _select_exactly(cands, concepts, weight, lengths, scores, max_score, gain_scale,
+        exact = _select_exactly(cands, coverage, concepts, weight, lengths, scores, max_score, gain_scale,
                                 redundancy_sim, redundancy_cut, budget, options.summary_centrality_weight)
         if exact:  # none found, or nothing fits the budget: greedy below (it may overrun by one sentence)
             selected, remaining = exact, set()
@@ -295,6 +297,7 @@ def summarize_story(
 
 def _select_exactly(
     cands: list[int],
+    coverage: dict[int, float],
     concepts: list[set[tuple[str, str]]],
     weight: dict[tuple[str, str], float],
     lengths: list[int],
@@ -315,9 +318,8 @@ def _select_exactly(
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import csr_matrix
 
-    def density(i: int) -> float:
-        gain = sum(weight.get(c, 0.0) for c in concepts[i])
-        return gain / max(1, lengths[i]) / gain_scale + centrality_weight * scores[i] / max_score
+    def density(i: int) -> float:  # the greedy loop's value of a sentence picked first
+        return coverage[i] / gain_scale + centrality_weight * scores[i] / max_score
 
     # Enough candidates to fill the budget several times over, however long the summary asked for.
     typical = sorted(lengths[i] for i in cands)[len(cands) // 2] if cands else 1
