@@ -148,6 +148,26 @@ def test_notes_to_editors_and_partial_quotations_are_never_summary_sentences():
         assert not candidate(note), note
 
 
+def test_photo_captions_with_credits_are_never_summary_sentences():
+    from storyline.analyze.sentences import split_sentences
+    from storyline.summarize import is_candidate
+
+    def candidate(text):
+        return is_candidate(split_sentences("a", text)[0])
+
+    for caption in [
+        # a scraped gallery: "Enlarge image", the credit, then the caption itself
+        "Enlarge image Former mayor Ann Berg Mohammed Abed/AFP/Getty Images Ann Berg leaves the court on a stretcher.",
+        "Sean Gallup/Getty Images Residents walk past the flooded square in Varnholm on Monday, March 2, 2020.",
+        "Rescue workers carry sandbags to the dam above the town of Varnholm, Jan. 2 (Associated Press).",
+        "Pierre Dupont/AFP Rescue workers carry sandbags to the dam above the town of Varnholm on Tuesday.",
+    ]:
+        assert not candidate(caption), caption
+    # The agency named in a sentence, or a slash between ordinary words, is not a credit.
+    assert candidate("The Associated Press reported that the dam's operator would repair the spillway gate.")
+    assert candidate("The operator said the gate and/or the spillway would be repaired by the end of the month.")
+
+
 def _exact(lengths, concepts, weight, budget, redundant=()):
     import numpy as np
 

@@ -29,7 +29,12 @@ _BAD_START = re.compile(
     r"|in response|in addition|as a result|at the same time|on the other hand|the two|the move|the decision)\b",
     re.IGNORECASE,
 )
-_CAPTION = re.compile(r"(©|\bphoto\b|\bpictured\b|\bcaption\b|\bfile photo\b|read more|click here|^\W*related\b)", re.I)
+_CAPTION = re.compile(
+    r"(©|\bphoto\b|\bpictured\b|\bcaption\b|\bfile photo\b|read more|click here|^\W*related\b|\benlarge\b"
+    # photo credits: "Getty Images", "Mohammed Abed/AFP", a caption closed by "(Associated Press)"
+    r"|\bgetty images\b|/(?:AFP|AP|Reuters|EPA|Getty)\b|\((?:Associated Press|AP|Reuters|AFP|Getty Images)\)\W*$)",
+    re.I,
+)
 # Notes to editors and readers: web and e-mail addresses, "EDITORS:" / "EDITOR'S NOTE:" labels.
 _NOTE = re.compile(r"https?://|\bwww\.|\S@\w|\(AT\)|^\W*[A-Z][A-Z' ]{3,}:")
 

@@ -50,6 +50,8 @@ import pytest
         "CHRISTCHURCH, New Zealand (Reuters) - ",
         "Beijing (AFP) - ",
         "NEW YORK -- ",
+        "Dec 17 (Reuters) - ",  # a date in place of the place
+        "(AP) — ",  # the agency alone: the place was on the line above
     ],
 )
 def test_wire_dateline_forms_are_left_out(dateline):

@@ -30,7 +30,8 @@ _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+(?=[\"'“‘«(\[]?[
 _AGENCY = r"\([A-Z][\w.&/-]*(?: [A-Z][\w.&/-]*){0,3}\)"  # (AP), (Sputnik), (Xinhua), (Agence France-Presse)
 _WIRE_DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w.']+(?: [\w.']+){0,2}){0,2}\s*(?:" + _AGENCY + ")?"
-    r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}(?:, [A-Z][\w.']+(?: [\w.']+){0,2}){0,2}\s*" + _AGENCY + ")"
+    r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}(?: \d{1,2})?(?:, [A-Z][\w.']+(?: [\w.']+){0,2}){0,2}\s*" + _AGENCY +
+    r"|" + _AGENCY + ")"
     r"\s*(?:[-–—]{1,2}|_)\s+"
 )
 _DOMAIN_PART = re.compile(r"[A-Za-z]+\.[A-Za-z]")
