@@ -209,3 +209,36 @@ def test_parallel_ingest_stores_what_one_process_stores(tmp_path, examples_dir, 
         ))  # fmt: skip
         conn.close()
     assert dumps[0] == dumps[1]
+
+
+def test_inferred_publication_day_is_stored_and_shown_as_inferred(tmp_path):
+    import storyline
+
+    rows = [
+        {"id": "a", "title": "Dam talks open in Manila", "date": "2017-08-06",
+         "text": "The ministers met in Manila on Sunday to discuss the Varnholm dam and its spillway gate."},
+        {"id": "b", "title": "Dam talks resume in Geneva", "date": "2017-12-15",
+         "text": "The ministers met in Geneva on Friday to discuss the Varnholm dam and its spillway gate."},
+        {"id": "c", "title": "Ministers phone about the Varnholm dam",
+         "text": "The call about the Varnholm dam and its spillway gate occurred on Monday.\n\n"
+                 "On October 9, the ministers spoke by phone about the Varnholm dam and its spillway gate."},
+    ]  # fmt: skip
+    pile = tmp_path / "pile.jsonl"
+    pile.write_text("\n".join(json.dumps(r) for r in rows))
+    digest = storyline.digest([str(pile)])
+    assert len(digest.stories) == 1
+    c = next(a for a in digest.articles if a.title.startswith("Ministers phone"))
+    assert (c.date, c.date_source) == ("2017-10-09", "inferred")
+    assert digest.stories[0].date_range == ("2017-08-06", "2017-12-15")
+    storyline.write_reports(digest, tmp_path / "out")
+    assert "2017-10-09 (inferred)" in (tmp_path / "out" / "report.md").read_text()
+
+    db = tmp_path / "s.db"
+    ingest([str(pile)], db)
+    store = Store(db)
+    (listed,) = store.story_list()
+    stored = {a.title: a for a in store.articles(store.story(listed["id"]).article_ids)}
+    phoned = stored["Ministers phone about the Varnholm dam"]
+    assert (phoned.date, phoned.date_source) == ("2017-10-09", "inferred")
+    assert stored["Dam talks open in Manila"].date_source != "inferred"
+    store.close()

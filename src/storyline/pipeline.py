@@ -20,7 +20,13 @@ from storyline.ingest import iter_inputs
 from storyline.model import Article, Digest, InputError, RawDocument, Sentence, Story
 from storyline.options import DEFAULT_OPTIONS, Options
 from storyline.summarize import summarize_story
-from storyline.timeline import article_time_mentions, build_timeline, story_date_range, story_reference
+from storyline.timeline import (
+    article_time_mentions,
+    build_timeline,
+    infer_publication_dates,
+    story_date_range,
+    story_reference,
+)
 
 Progress = Callable[[str, int, int], None]
 
@@ -56,7 +62,13 @@ def clean_documents(
 
 
 def build_story(state: StoryState, articles: list[Article], options: Options = DEFAULT_OPTIONS) -> Story:
-    """Everything about one story: title, cited summary, timeline, entities, quotes."""
+    """Everything about one story: title, cited summary, timeline, entities, quotes.
+
+    An undated article whose text confirms its day within the story gets that publication date,
+    with `date_source` "inferred" (`infer_publication_dates`): the article is updated in place."""
+    for article_id, day in infer_publication_dates(articles).items():
+        a = next(a for a in articles if a.id == article_id)
+        a.date, a.date_source = day, "inferred"
     sentences: dict[str, list[Sentence]] = {a.id: split_sentences(a.id, a.text) for a in articles}
     texts = {a.id: a.text for a in articles}
     title = story_title(articles, state.centroid)

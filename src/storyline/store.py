@@ -374,9 +374,11 @@ def _clean_one(doc, options: Options, templates):
     return clean_document(doc, options, templates)
 
 
-def _analyse_story(state, members: list[Article], options: Options) -> tuple[Story, list[tuple[str | None, str]], str, str]:
-    """Fold copies within the story, then summary, timeline, entities, quotes, and the story page's
-    body (pure: runs in a worker)."""
+def _analyse_story(
+    state, members: list[Article], options: Options
+) -> tuple[Story, list[tuple[str | None, str]], str, str, dict[str, str]]:
+    """Fold copies within the story, then summary, timeline, entities, quotes, the story page's
+    body, and the publication days inferred for undated articles (pure: runs in a worker)."""
     from storyline.web.render import page_version, story_body
 
     from storyline.dedup import find_duplicates
@@ -390,7 +392,8 @@ def _analyse_story(state, members: list[Article], options: Options) -> tuple[Sto
     story.article_ids = [m.id for m in reps] + [m.id for m in members if m.duplicate_of]
     counts = {e.id: len(e.mentions) for e in story.entities}
     page = story_body(story, counts, {m.id: m for m in members})
-    return story, [(m.duplicate_of, m.id) for m in members], page, page_version()
+    inferred = {m.id: m.date for m in reps if m.date_source == "inferred" and m.date}
+    return story, [(m.duplicate_of, m.id) for m in members], page, page_version(), inferred
 
 
 def _commit_batch(conn: sqlite3.Connection, new: dict[str, Article], options: Options, existing: list) -> list:
@@ -450,12 +453,18 @@ def _rebuild_stale(conn: sqlite3.Connection, options: Options, workers: int | No
             results = _bounded_map(pool, _analyse_story, jobs(), options, window=4 * _worker_count(workers))
         else:
             results = (_analyse_story(state, members, options) for state, members in jobs())
-        for story, folded, page, version in results:
+        for story, folded, page, version, inferred in results:
             n_reps = sum(1 for copy_of, _ in folded if copy_of is None)
             story_dict = asdict(story)
             with _transaction(conn):
                 for copy_of, article_id in folded:
                     conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (copy_of, article_id))
+                for article_id, day in inferred.items():  # never over a date the article carried itself
+                    conn.execute(
+                        "UPDATE articles SET date = ?, date_source = 'inferred' WHERE id = ?"
+                        " AND (date IS NULL OR date_source = 'inferred')",
+                        (day, article_id),
+                    )
                 conn.execute(
                     "UPDATE stories SET title = ?, n_articles = ?, first_date = ?, last_date = ?, stale = 0, updated_at = ?"
                     " WHERE id = ?",

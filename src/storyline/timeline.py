@@ -29,11 +29,33 @@ class _Dated:
     mention: TimeMention | None
 
 
+def _published(a: Article) -> bool:
+    """Does the article carry its own publication day (not one inferred from its story)?"""
+    return bool(a.date) and len(a.date) == 10 and a.date_source != "inferred"
+
+
 def story_reference(articles: list[Article]) -> dt.date | None:
-    days = sorted(d for a in articles if a.date and len(a.date) == 10 and (d := parse_iso(a.date)))
+    days = sorted(d for a in articles if _published(a) and (d := parse_iso(a.date)))
     if not days:
         return None
     return days[len(days) // 2]
+
+
+def infer_publication_dates(articles: list[Article]) -> dict[str, str]:
+    """Publication days for a story's undated articles, where the article's own text confirms one:
+    the year comes from the story's dated articles, and a weekday the article names must fall on a
+    month-day it names ("the call, which occurred on Monday ... On October 9": 2017-10-09 was a
+    Monday). The report is then on or just after that day. Marked `inferred` by the caller; an
+    article whose text confirms no day stays undated (better none than wrong)."""
+    ref = story_reference(articles)
+    out: dict[str, str] = {}
+    for a in articles:
+        if _published(a):
+            continue
+        day, confirmed = infer_reference(a.text, ref)
+        if day is not None and confirmed:
+            out[a.id] = day.isoformat()
+    return out
 
 
 def article_time_mentions(
@@ -41,7 +63,7 @@ def article_time_mentions(
 ) -> tuple[dict[int, list[TimeMention]], str]:
     """Time mentions per sentence index, and how the reference date was obtained."""
     ref = parse_iso(article.date) if article.date and len(article.date) == 10 else None
-    provenance_of_ref = "publication"
+    provenance_of_ref = "inferred" if article.date_source == "inferred" else "publication"
     year_only = False
     if ref is None:
         ref, confirmed = infer_reference(article.text, story_ref)
@@ -83,7 +105,7 @@ def build_timeline(
                 for m in ms:
                     dated.append(_Dated(m.date, m.granularity, m.provenance, s, pos, m))
             elif s.index == 0 and a.date and len(a.date) == 10:
-                dated.append(_Dated(a.date, "day", "publication", s, pos, None))
+                dated.append(_Dated(a.date, "day", "inferred" if a.date_source == "inferred" else "publication", s, pos, None))
     if not dated:
         return []
     pub_days = [d for a in articles if (d := parse_iso(a.date))]
@@ -124,7 +146,7 @@ def build_timeline(
         items = groups[key]
 
         def rep_score(d: _Dated) -> float:
-            explicit = 0.2 if d.provenance in ("explicit", "relative", "inferred") else 0.0
+            explicit = 0.2 if d.mention is not None else 0.0  # the sentence names the date itself
             early = 0.2 / (1 + d.sentence.index)
             starts_with_date = 0.15 if d.mention is not None and d.mention.span.start - d.sentence.span.start < 12 else 0.0
             return cosine(weighted_bag(d.sentence.text), story_bag) + explicit + early + starts_with_date
@@ -155,4 +177,4 @@ def story_date_range(articles: list[Article]) -> tuple[str | None, str | None]:
     return (dates[0], dates[-1]) if dates else (None, None)
 
 
-__all__ = ["build_timeline", "article_time_mentions", "story_reference", "story_date_range"]
+__all__ = ["build_timeline", "article_time_mentions", "infer_publication_dates", "story_reference", "story_date_range"]

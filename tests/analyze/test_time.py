@@ -48,3 +48,29 @@ def test_weekday_and_month_day_confirm_the_year():
 
 def test_year_only_reference_does_not_resolve_weekdays():
     assert find_time_expressions("They met on Monday.", REF, year_only=True) == []
+
+
+def _article(aid, text, date=None, date_source=None):
+    from storyline.model import Article
+
+    return Article(aid, aid, text, "T", date=date, date_source=date_source)
+
+
+def test_undated_article_gets_the_day_its_own_text_confirms_and_no_other():
+    from storyline.timeline import infer_publication_dates
+
+    story = [
+        _article("a", "The ministers met in Manila on Sunday to discuss the dam.", "2017-08-06", "dateline"),
+        _article("b", "The ministers met again in Geneva to discuss the dam.", "2017-12-15", "html-meta"),
+        # a weekday and a month-day that fall together in the story's year: the report's day
+        _article("c", "The call, which occurred on Monday, was about the dam. On October 9, the ministers spoke."),
+        # a weekday alone confirms nothing: better no date than a wrong one
+        _article("d", "The ministers spoke on Monday about the dam and the spillway gate."),
+        # Monday was not October 10 in 2017
+        _article("e", "The ministers spoke on Monday. On October 10, they met at the dam."),
+    ]
+    assert infer_publication_dates(story) == {"c": "2017-10-09"}
+    # An earlier inference is redone, and is never the story's own reference.
+    story[2].date, story[2].date_source = "2017-10-09", "inferred"
+    assert infer_publication_dates(story) == {"c": "2017-10-09"}
+    assert infer_publication_dates(story[2:]) == {}  # no dated article: no year to trust

@@ -58,6 +58,11 @@ def test_summary_covers_the_storyline_events(result):
     headline = [s for s in result.stories[0].summary if s.span.field == "title"]
     assert [s.text for s in headline] == ["Russia Ready to Be Mediator between US, North Korea"]
     assert not BOILERPLATE.search(summary)
+    # In time order: the undated report of October's call gets its day from its own text
+    # ("occurred on Monday", "On October 9"), so it comes before December's speech.
+    texts = [s.text for s in result.stories[0].summary]
+    call = next(i for i, t in enumerate(texts) if "phone call" in t or "by phone" in t)
+    assert call < next(i for i, t in enumerate(texts) if "Federation Council" in t)
 
 
 def test_lavrov_variants_are_one_entity(result):
@@ -73,10 +78,13 @@ def test_timeline_dates(result, date, word):
     assert entries and word in entries[0].text
 
 
-def test_undated_articles_have_null_dates(result):
-    dated = {a.date for a in result.articles if a.date}
-    assert dated == {"2017-08-06", "2017-12-15"}
-    assert sum(1 for a in result.articles if a.date is None) == 3
+def test_undated_articles_get_only_the_day_their_own_text_confirms(result):
+    printed = {a.date for a in result.articles if a.date and a.date_source != "inferred"}
+    assert printed == {"2017-08-06", "2017-12-15"}
+    # "which occurred on Monday ... On October 9": a Monday in the story's year; the other two
+    # name no day and stay undated
+    assert [a.date for a in result.articles if a.date_source == "inferred"] == ["2017-10-09"]
+    assert sum(1 for a in result.articles if a.date is None) == 2
     for a in result.articles:
         assert (a.date is None) == (a.date_source is None)
 

@@ -66,7 +66,7 @@ def render_markdown(digest: Digest) -> str:
             dup = f" — copy of [{number[a.duplicate_of]}]" if a.duplicate_of in number else ""
             lines.append(
                 f"{number[aid]}. {_md(a.title) or '(untitled)'} — {_md(a.publisher) or 'unknown publisher'}, "
-                f"{a.date or 'date unknown'} (`{_md(a.source)}`){dup}"
+                f"{a.date or 'date unknown'}{' (inferred)' if a.date and a.date_source == 'inferred' else ''} (`{_md(a.source)}`){dup}"
             )
         lines.append("")
     if digest.errors:

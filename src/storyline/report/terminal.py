@@ -50,8 +50,9 @@ def print_digest(digest: Digest, console: Console | None = None, max_stories: in
         table.add_column("title")
         for aid in story.article_ids:
             a = articles[aid]
-            table.add_row(str(number[aid]), escape(a.publisher or "?"), a.date or "—",
-                          escape((a.title or "(untitled)")[:70]) + (" [dim](copy)[/]" if a.duplicate_of else ""))
+            date = (a.date or "—") + (" [dim](inferred)[/]" if a.date and a.date_source == "inferred" else "")
+            table.add_row(str(number[aid]), escape(a.publisher or "?"), date,
+                          escape(a.title or "(untitled)") + (" [dim](copy)[/]" if a.duplicate_of else ""))
         console.print(table)
     if len(digest.stories) > max_stories:
         console.print(f"[dim]… and {len(digest.stories) - max_stories} more stories in the reports.[/]")
