@@ -241,3 +241,33 @@ def test_big_story_candidate_pool_grows_with_the_budget(monkeypatch):
     arts = [Article(f"s{k}", f"s{k}", " ".join(facts[(2 * k + j) % 14] for j in range(3))) for k in range(7)]
     summary = summarize_articles(arts, words=80)
     assert len(summary) >= 4 and sum(len(s.text.split()) for s in summary) >= 60
+
+
+def test_page_furniture_and_captions_never_summarize_an_uncleaned_scrape():
+    from storyline.model import span_text
+    from storyline.summarize import mask_page_furniture
+
+    error_page = (
+        "Sorry, the page you requested was not found on the Eastbank server today.\n"
+        "These crawls are part of an effort to archive pages as they are created and archive the pages they refer to."
+    )
+    captioned = (
+        "Residents wade through the flooded Eastbank streets below the Kessler Dam spillway gate on Tuesday. "
+        "(Jane Doe / Staff Photographer)\n" + DOCS[1]["text"]
+    )
+    masked = mask_page_furniture(error_page + "\n" + DOCS[2]["text"])
+    assert len(masked) == len(error_page) + 1 + len(DOCS[2]["text"]) and masked.endswith(DOCS[2]["text"])
+    assert not masked[: len(error_page)].strip()  # blanked, offsets kept
+    arts = [
+        Article("wire", "wire", DOCS[0]["text"], date="2025-10-14"),
+        Article("local", "local", captioned, date="2025-10-15"),
+        Article("archived", "archived", error_page + "\n" + DOCS[2]["text"], date="2025-10-16"),
+    ]
+    summary = summarize_articles(arts, words=120)
+    texts = " ".join(s.text for s in summary)
+    assert "requested was not found" not in texts and "crawls" not in texts
+    assert "Residents wade" not in texts
+    assert {s.span.article_id for s in summary} == {"wire", "local", "archived"}  # each source's news still there
+    by_id = {a.id: a for a in arts}
+    for s in summary:
+        assert span_text(by_id[s.span.article_id], s.span) == s.text  # spans index the text as given

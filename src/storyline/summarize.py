@@ -50,6 +50,24 @@ def _headline_like(title: str) -> bool:
     return 6 <= n <= 20 and not title.rstrip().endswith(("?", ":")) and not re.search(r"\||\s[-–—]\s*$|^\W", title)
 
 
+# A photo credit standing alone after a caption: "(David M Warren / Staff Photographer)",
+# "AP Photo/Jane Doe", "Getty Images"; and a gallery counter opening one: "1 of 6."
+_CREDIT = re.compile(
+    r"^\((?=[^()]*\b(?:photo|photos|photograph|photographer|getty|AP|AFP|Reuters|EPA|Associated Press|Staff)\b)[^()]{3,80}\)\W*$"
+    r"|^(?:AP|AFP|Reuters|EPA) Photos?\b|\bGetty Images\W*$|^[A-Z][\w.' -]{2,40}/(?:AP|AFP|Reuters|EPA|Getty Images)\b"
+    r"|^\d+ of \d+\.?$"
+)
+
+
+def _caption_paragraphs(sentences: list[Sentence], owner: list[int]) -> set[tuple[int, int]]:
+    """(article, paragraph) pairs that are photo captions: a paragraph holding a credit line."""
+    out = set()
+    for s, pos in zip(sentences, owner):
+        if s.index >= 0 and len(s.text.split()) <= 10 and _CREDIT.match(s.text):
+            out.add((pos, s.paragraph))
+    return out
+
+
 def is_candidate(s: Sentence) -> bool:
     """Could this sentence stand alone in a summary?"""
     t = s.text
@@ -199,7 +217,11 @@ def summarize_story(
     else:
         redundancy_sim, redundancy_cut = sim, REDUNDANCY_CUT
     title_words = {w for w in weighted_bag(title or "")}
-    cands: list[int] = [i for i, s in enumerate(all_sents) if s.index >= 0 and is_candidate(s)]
+    # A photo caption is often a whole sentence; the credit printed after it gives it away.
+    captions = _caption_paragraphs(all_sents, owner)
+    cands: list[int] = [
+        i for i, s in enumerate(all_sents) if s.index >= 0 and is_candidate(s) and (owner[i], s.paragraph) not in captions
+    ]
     for i in headline_rows:
         body = body_owner == owner[i]
         if body.any() and sim[i, body].max() < HEADLINE_COVERED:
@@ -378,6 +400,23 @@ def cut_to_words(sentences: list[SummarySentence], n: int) -> str:
 
 
 
+def mask_page_furniture(text: str) -> str:
+    """The text with each line that the cleaner's vocabulary marks as page furniture (error pages,
+    browser and embed notices, share forms, comment forms, credits...) blanked out, character for
+    character, so that offsets into the result index the given text. Input to `storyline summarize`
+    is often a scrape nobody cleaned; those lines are never summary sentences."""
+    from storyline.clean.vocab import any_line_reason
+
+    lines = text.split("\n")
+    masked = False
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and any_line_reason(stripped) is not None:
+            lines[k] = " " * len(line)
+            masked = True
+    return "\n".join(lines) if masked else text
+
+
 def summarize_articles(
     articles: list[Article],
     options: Options = DEFAULT_OPTIONS,
@@ -386,13 +425,14 @@ def summarize_articles(
     strict: bool = False,
 ) -> list[SummarySentence]:
     """Summarize a cluster of articles given as plain objects: near-duplicate copies are folded
-    first (they never count as independent support), then sentences are split and selected."""
+    first (they never count as independent support), page furniture is masked
+    (`mask_page_furniture`), then sentences are split and selected."""
     from storyline.analyze.sentences import split_sentences
     from storyline.dedup import find_duplicates
 
     find_duplicates(articles, options)
     representatives = [a for a in articles if a.duplicate_of is None]
-    sentences = {a.id: split_sentences(a.id, a.text) for a in representatives}
+    sentences = {a.id: split_sentences(a.id, mask_page_furniture(a.text)) for a in representatives}
     summary = summarize_story(representatives, sentences, options, words=words, title=title, strict=strict)
     # A copy says what its representative says: cite it too, but it never adds support.
     copies: dict[str, list[str]] = {}

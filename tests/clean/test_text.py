@@ -621,3 +621,20 @@ def test_a_posts_stamp_with_its_comment_count_does_not_open_a_comment_section():
     # a bare count is still the start of a comment section
     r = clean_text("\n\n".join([*BODY, "12 comments", "Great article, thanks for writing it. Jermaine 07 Nov 12"]))
     assert reasons(r).get("12 comments") == "comments"
+
+
+def test_error_pages_browser_and_embed_notices_and_archive_banners_are_page_notices():
+    notices = [
+        "Sorry, the page you requested was not found.",
+        "We've detected that JavaScript is disabled in your browser. Would you like to proceed to legacy Twitter?",
+        "The interactive transcript could not be loaded.",
+        "Rating is available when the video has been rented.",
+        "Tweet with a location",
+        "These crawls are part of an effort to archive pages as they are created and archive the pages that they refer to.",
+    ]
+    r = clean_text(page(notices[:3], notices[3:]))
+    assert_removed_as(r, notices, "page-notice")
+    assert_body_kept(r)
+    # A news sentence about a missing page is news.
+    news = "The ministry said the page it had published about the harbour plan was not found on its website anymore."
+    assert news in clean_text(page([], [], [news])).text

@@ -81,6 +81,20 @@ _ANY_LINE = {
     ),
     "related-links": (r"read more:|read also:|see also:|related:|watch:|listen:|more:|click here to", None),
     "photo-credit": (r"©|\(c\) |photo( credit)?:|image( credit)?:|credit:|picture:|source: (ap|reuters|afp|getty)", None),
+    # What a browser shows instead of the article: error pages, script and browser notices, the
+    # furniture of embedded videos and posts, and web-archive banners on pages scraped from an archive.
+    "page-notice": (
+        r"(sorry, )?(the|this) page you (requested|are looking for|were looking for) (was|is|could) not( be)? found"
+        r"|(error )?404\b.{0,20}(page )?not found|page not found\b|please check the url for proper spelling"
+        r"|(we'?ve detected that |it looks like )?javascript is (disabled|turned off|not enabled)|please (enable|turn on) javascript"
+        r"|your browser (does not|doesn'?t) support|would you like to proceed to legacy twitter"
+        r"|the interactive transcript could not be loaded|rating is available when the video has been rented"
+        r"|this (feature|video) is not available right now|tweet with a location\b|you can add location information to your tweets"
+        r"|starting in \d{4}, alexa internet has been donating|these crawls are part of an effort to archive"
+        r"|the goal is to fix all broken links on the web|crawls of supported .no more 404. sites"
+        r"|thank you for your interest in spreading the word|note: we only request your e-?mail address",
+        None,
+    ),
 }
 
 # Both tables are written in lower case and matched against lower-cased lines: case-sensitive
