@@ -638,3 +638,20 @@ def test_error_pages_browser_and_embed_notices_and_archive_banners_are_page_noti
     # A news sentence about a missing page is news.
     news = "The ministry said the page it had published about the harbour plan was not found on its website anymore."
     assert news in clean_text(page([], [], [news])).text
+
+
+def test_newsletter_sign_ups_follow_us_and_continued_below_lines():
+    r = clean_text(
+        page(
+            ["Email Sign Up By signing up you agree to receive email newsletters or alerts from the Harbour Times."],
+            ["Follow us @harbourtimes, Facebook or Google+.", "You can unsubscribe at any time."],
+            ["Story continues below advertisement"],
+        )
+    )
+    got = reasons(r)
+    assert got["Story continues below advertisement"] == "related-links"
+    assert got["Follow us @harbourtimes, Facebook or Google+."] == "share"
+    assert got["You can unsubscribe at any time."] == "subscription"
+    assert_body_kept(r)
+    news = "The story continued below the fold, the editor said, because the harbour plan had changed again."
+    assert news in clean_text(page([], [], [news])).text

@@ -62,7 +62,8 @@ _ANY_LINE = {
     # "E-mail this story" forms: "Your Email: Your Email is Required.", "Send a copy to my email"
     "share": (
         r"(?:to email|your name|your e-?mail|friend'?s e-?mail|recipient'?s e-?mail)( address)?:|send a copy to my e-?mail"
-        r"|(bookmark|share)( ?/ ?search)? this (post|story|article) (with|on):|del\.icio\.us\b.{0,40}$|digg this\b.{0,40}$",
+        r"|(bookmark|share)( ?/ ?search)? this (post|story|article) (with|on):|del\.icio\.us\b.{0,40}$|digg this\b.{0,40}$"
+        r"|follow us (@\w+|on (twitter|facebook|instagram))",
         r"a valid e-?mail address is required|will not store your e-?mail address",
     ),
     "legal": (
@@ -79,7 +80,16 @@ _ANY_LINE = {
         r"|make a (one-time |monthly )?donation\b",
         None,
     ),
-    "related-links": (r"read more:|read also:|see also:|related:|watch:|listen:|more:|click here to", None),
+    "related-links": (
+        r"read more:|read also:|see also:|related:|watch:|listen:|more:|click here to"
+        r"|(the )?story continue[sd] below( advertisement)?\W*$|continue reading (the main story|below)\b|add .{1,40} as an interest to stay up to date",
+        None,
+    ),
+    "subscription": (
+        r"(e-?mail|newsletter) sign ?up\b|by signing up,? you agree to receive|you can unsubscribe at any time"
+        r"|breaking news (e-?mails|alerts)\b|get breaking news alerts|the news and stories that matter, delivered",
+        None,
+    ),
     "photo-credit": (r"©|\(c\) |photo( credit)?:|image( credit)?:|credit:|picture:|source: (ap|reuters|afp|getty)", None),
     # What a browser shows instead of the article: error pages, script and browser notices, the
     # furniture of embedded videos and posts, and web-archive banners on pages scraped from an archive.
@@ -92,7 +102,9 @@ _ANY_LINE = {
         r"|this (feature|video) is not available right now|tweet with a location\b|you can add location information to your tweets"
         r"|starting in \d{4}, alexa internet has been donating|these crawls are part of an effort to archive"
         r"|the goal is to fix all broken links on the web|crawls of supported .no more 404. sites"
-        r"|thank you for your interest in spreading the word|note: we only request your e-?mail address",
+        r"|thank you for your interest in spreading the word|note: we only request your e-?mail address"
+        r"|you always have the option to delete your tweet location history|flowing in every day, these data are added to the wayback"
+        r"|that way, as the pages that are referenced are changed|then the internet archive hopes|please try again later\.?$",
         None,
     ),
 }
