@@ -137,6 +137,7 @@ def test_notes_to_editors_and_partial_quotations_are_never_summary_sentences():
     assert not candidate("Collins on Sunday, Jan. 28, said that the mayor of Varnholm would be...")
     assert not candidate("The operator said the spillway gate would be repaired by the end of the …")
     assert candidate("``The gate will be repaired by the end of the month,'' the operator said on Tuesday.")
+    assert candidate("The film “Werewolf of Varnholm’’ had the dull-as-dirt Henry Hull in the lead role again.")
     for note in [
         "EDITORS: Visit the syndicate web site for more information on this and other weekly features.",
         "EDITOR'S NOTE: Information about the flood relief fund is available from the city hall office.",

@@ -79,7 +79,8 @@ def is_candidate(s: Sentence) -> bool:
     if _BAD_START.match(t) or _CAPTION.search(t) or _NOTE.search(t):
         return False
     # An unbalanced quotation mark (straight, curly or ``wire-style''): part of a longer quotation.
-    if t.count('"') % 2 or t.count("“") != t.count("”") or t.count("``") != t.count("''"):
+    # Some papers close a “quotation’’ with two apostrophes.
+    if t.count('"') % 2 or t.count("“") != t.count("”") + t.count("’’") or t.count("``") != t.count("''"):
         return False
     return True
 
