@@ -655,3 +655,18 @@ def test_newsletter_sign_ups_follow_us_and_continued_below_lines():
     assert_body_kept(r)
     news = "The story continued below the fold, the editor said, because the harbour plan had changed again."
     assert news in clean_text(page([], [], [news])).text
+
+
+def test_forum_thread_furniture_reprint_notices_and_print_edition_notes():
+    forum = ["This topic contains 0 replies, has 1 voice, and was last updated by James 3 weeks ago.",
+             "Viewing 1 post (of 1 total)", "You must be logged in to reply to this topic."]  # fmt: skip
+    legal = [
+        "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order copies, visit the reprints site.",
+        "A version of this article appeared in print on 11/08/2012, on page B9 of the New York edition with the headline: Harbour Plan.",
+    ]
+    r = clean_text(page([], legal + forum))
+    assert_removed_as(r, forum, "comments")
+    assert_removed_as(r, legal, "legal")
+    assert_body_kept(r)
+    news = "No comments so far, the spokesman said, adding that the ministry would respond to the harbour plan on Monday."
+    assert news in clean_text(page([], [], [news])).text

@@ -48,7 +48,10 @@ _SHORT_LINE = {
 # prose lines; only the phrases that may sit anywhere need a `search` through the line.
 _ANY_LINE = {
     "comments": (
-        None,
+        # forum threads: "This topic contains 0 replies, has 1 voice...", "Viewing 1 post (of 1 total)",
+        # "One comment so far | Comments RSS"
+        r"this topic (contains|has) \d+ repl(y|ies)|viewing \d+ (post|repl(y|ies)|topic)s? \(of \d+ total\)"
+        r"|(one|no|\d+) comments? so far\s*(\||$)",
         r"you are commenting using your|fill in your details below or click an icon to log in|this site uses akismet"
         r"|notify me of (new|follow-up) (comments|posts)|your email address will not be published|required fields are marked"
         r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy"
@@ -56,7 +59,7 @@ _ANY_LINE = {
         # characters left", "Please limit your comments to 500 words", "Email me a link to these comments"
         r"|no comments have (so far |yet )?been (submitted|posted|made)|why not be the first to|be the first to comment"
         r"|you have \d* ?characters? (left|remaining)|please limit your comments to|link to these comments"
-        r"|save you having to type (out )?your name",
+        r"|save you having to type (out )?your name|you must be logged in to (reply|post|comment)",
     ),
     "tags": (None, r"this entry was posted in |bookmark the permalink|is filed under "),
     # "E-mail this story" forms: "Your Email: Your Email is Required.", "Send a copy to my email"
@@ -68,11 +71,13 @@ _ANY_LINE = {
     ),
     "legal": (
         # "© 2008 AFP", "(c) Copyright Clubcall.com 2006": the copyright of the text, not a photo credit
-        r"all (content|material) copyright\b|disclaimer:|(©|\(c\))\s*(copyright\b|\d{4}\b)",
+        r"all (content|material) copyright\b|disclaimer:|(©|\(c\))\s*(copyright\b|\d{4}\b)"
+        r"|a version of this (article|review|story) appear(s|ed) in print on",
         r"all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
         r"|we use cookies|this (site|website) uses cookies|personal data in accordance with"
         r"|(is|are) not responsible for the content of external|the opinions expressed (here|in this|on this)"
-        r"|the full (article|text) (contains|is) \d+ words",
+        r"|the full (article|text) (contains|is) \d+ words"
+        r"|this copy is for your personal,? non-commercial use only",
     ),
     "advertisement": (r"sponsored:|advertisement:|.*\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$", None),
     "donation": (
