@@ -670,3 +670,18 @@ def test_forum_thread_furniture_reprint_notices_and_print_edition_notes():
     assert_body_kept(r)
     news = "No comments so far, the spokesman said, adding that the ministry would respond to the harbour plan on Monday."
     assert news in clean_text(page([], [], [news])).text
+
+
+def test_flash_notices_comment_moderation_and_facebook_like_prompts():
+    lines = {
+        "In order to view this feature, you must download the latest version of flash player here.": "page-notice",
+        "The Harbour Times reserves the right to delete comments which contain profanity or personal attacks.": "comments",
+        "You should like the Harbour Times on Facebook here.": "share",
+        "Subscribe to our daily email": "subscription",
+    }
+    r = clean_text(page([], list(lines)))
+    got = reasons(r)
+    assert {line: got.get(line) for line in lines} == lines
+    assert_body_kept(r)
+    news = "Fans like the team on Facebook and in the stadium, the coach said after the harbour derby on Sunday."
+    assert news in clean_text(page([], [], [news])).text

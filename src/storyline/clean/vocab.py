@@ -51,7 +51,7 @@ _ANY_LINE = {
         # forum threads: "This topic contains 0 replies, has 1 voice...", "Viewing 1 post (of 1 total)",
         # "One comment so far | Comments RSS"
         r"this topic (contains|has) \d+ repl(y|ies)|viewing \d+ (post|repl(y|ies)|topic)s? \(of \d+ total\)"
-        r"|(one|no|\d+) comments? so far\s*(\||$)",
+        r"|(one|no|\d+) comments? so far\s*(\||$)|tweet \d+ comments? \|",
         r"you are commenting using your|fill in your details below or click an icon to log in|this site uses akismet"
         r"|notify me of (new|follow-up) (comments|posts)|your email address will not be published|required fields are marked"
         r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy"
@@ -59,14 +59,15 @@ _ANY_LINE = {
         # characters left", "Please limit your comments to 500 words", "Email me a link to these comments"
         r"|no comments have (so far |yet )?been (submitted|posted|made)|why not be the first to|be the first to comment"
         r"|you have \d* ?characters? (left|remaining)|please limit your comments to|link to these comments"
-        r"|save you having to type (out )?your name|you must be logged in to (reply|post|comment)",
+        r"|save you having to type (out )?your name|you must be logged in to (reply|post|comment)"
+        r"|reserves? the right to (delete|remove|edit)( any)? comments",
     ),
     "tags": (None, r"this entry was posted in |bookmark the permalink|is filed under "),
     # "E-mail this story" forms: "Your Email: Your Email is Required.", "Send a copy to my email"
     "share": (
         r"(?:to email|your name|your e-?mail|friend'?s e-?mail|recipient'?s e-?mail)( address)?:|send a copy to my e-?mail"
         r"|(bookmark|share)( ?/ ?search)? this (post|story|article) (with|on):|del\.icio\.us\b.{0,40}$|digg this\b.{0,40}$"
-        r"|follow us (@\w+|on (twitter|facebook|instagram))",
+        r"|follow us (@\w+|on (twitter|facebook|instagram))|(you should )?like (us|[\w .'-]{1,40}) on facebook( here)?\W*$",
         r"a valid e-?mail address is required|will not store your e-?mail address",
     ),
     "legal": (
@@ -92,7 +93,8 @@ _ANY_LINE = {
     ),
     "subscription": (
         r"(e-?mail|newsletter) sign ?up\b|by signing up,? you agree to receive|you can unsubscribe at any time"
-        r"|breaking news (e-?mails|alerts)\b|get breaking news alerts|the news and stories that matter, delivered",
+        r"|breaking news (e-?mails|alerts)\b|get breaking news alerts|the news and stories that matter, delivered"
+        r"|subscribe to our (daily |weekly )?(e-?mail|newsletter)",
         None,
     ),
     "photo-credit": (r"©|\(c\) |photo( credit)?:|image( credit)?:|credit:|picture:|source: (ap|reuters|afp|getty)", None),
@@ -109,7 +111,8 @@ _ANY_LINE = {
         r"|the goal is to fix all broken links on the web|crawls of supported .no more 404. sites"
         r"|thank you for your interest in spreading the word|note: we only request your e-?mail address"
         r"|you always have the option to delete your tweet location history|flowing in every day, these data are added to the wayback"
-        r"|that way, as the pages that are referenced are changed|then the internet archive hopes|please try again later\.?$",
+        r"|that way, as the pages that are referenced are changed|then the internet archive hopes|please try again later\.?$"
+        r"|(in order to view this (feature|content|video), )?you (must|need to) (download|install|upgrade)( to)? the latest version of (adobe )?flash",
         None,
     ),
 }
