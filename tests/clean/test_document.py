@@ -83,6 +83,15 @@ def test_site_names_are_split_from_page_titles():
             "Escalation on Korean Peninsula Due to US Military Buildup Unacceptable - Lavrov", None),
         "Lavrov: Korean escalation unacceptable": ("Lavrov: Korean escalation unacceptable", None),
         "Short one | Site": ("Short one | Site", None),
+        # A leading outlet or domain before a dash, and a blog's name around the headline.
+        "BBC News - Stuxnet thwarted by control code update": ("Stuxnet thwarted by control code update", "BBC News"),
+        "eCanadaNow.com - Harbour ferry plan approved after debate": ("Harbour ferry plan approved after debate", "eCanadaNow.com"),
+        "Kindle Direct Delivery for Hacker Monthly - Hacker Monthly Blog": (
+            "Kindle Direct Delivery for Hacker Monthly", "Hacker Monthly Blog"),
+        "Google News Blog: Highlighting journalists on Google News": ("Highlighting journalists on Google News", "Google News Blog"),
+        # A person before a dash is not an outlet; nor is a review's name where other segments follow.
+        "Lavrov - the man who said no to everyone in the room": ("Lavrov - the man who said no to everyone in the room", None),
+        "Starlet Movie Review - SXSW, Dree Hemingway | Everywhere": ("Starlet Movie Review - SXSW, Dree Hemingway", "Everywhere"),
     }
     for title, expected in cases.items():
         assert split_site_name(title) == expected, title

@@ -106,6 +106,7 @@ SECTION_WORDS = frozenset(
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+|\s*\|\s*")
 _HAS_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co\.uk|com\.au|co\.nz|ca|tv|us|in|ie)\b", re.IGNORECASE)
 _SITE_PREFIX = re.compile(r"^([^:]{3,40}):\s+(?=\S)")
+_SITE_PREFIX_DASH = re.compile(r"^([^-–—|]{3,40}?)\s+(?:[-–—|])\s+(?=\S)")  # "BBC News - Stuxnet thwarted ..."
 
 
 _TITLE_WORD = re.compile(r"[\w']+")
@@ -119,10 +120,16 @@ def is_section_name(text: str) -> bool:
     return bool(words) and all(w in SECTION_WORDS or w == "the" for w in words)
 
 
-def _is_outlet(text: str) -> bool:
+# In a page title, beside the headline, a blog or magazine name is the site ("Hacker Monthly Blog",
+# "Paulo Coelho's Blog"); on a line of its own it is as often a link to another one.
+_BLOG_NAME = re.compile(r"^(?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?:Blog|Magazine)$")
+
+
+def _is_outlet(text: str, in_title: bool = False) -> bool:
     from storyline.clean.vocab import PUBLISHER_NAME
 
-    return bool(PUBLISHER_NAME.match(text.strip())) or text.strip().lower() in _AGENCY_NAMES
+    text = text.strip()
+    return bool(PUBLISHER_NAME.match(text)) or text.lower() in _AGENCY_NAMES or (in_title and bool(_BLOG_NAME.match(text)))
 
 
 def _looks_like_site(segment: str) -> bool:
@@ -130,7 +137,7 @@ def _looks_like_site(segment: str) -> bool:
     from storyline.clean.vocab import PUBLISHER_NAME
 
     segment = segment.strip()
-    if not segment or _HAS_DOMAIN.search(segment) or PUBLISHER_NAME.match(segment):
+    if not segment or _HAS_DOMAIN.search(segment) or PUBLISHER_NAME.match(segment) or _BLOG_NAME.match(segment):
         return True
     words = _TITLE_WORD.findall(segment.lower())
     return len(words) >= 2 and any(w in SECTION_WORDS for w in words) and segment[0].isupper()
@@ -162,8 +169,10 @@ def split_site_name(title: str | None) -> tuple[str | None, str | None]:
     site = next((seg for seg in named if _HAS_DOMAIN.search(seg)), None)
     site = site or next((seg for seg in named if _is_outlet(seg)), None) or (named[0] if named else None)
     # A leading site name: "The Canadian Press: NHL roundup", "KalingaTimes.com: Move over Orkut".
-    m = _SITE_PREFIX.match(title)
-    if m and len(title) - m.end() >= 15 and (_HAS_DOMAIN.search(m.group(1)) or _is_outlet(m.group(1))):
+    # A leading "Outlet - " only where nothing else separates segments: "Starlet Movie Review - SXSW,
+    # Dree Hemingway | Everywhere - DailyCandy" is a review's title, not a site's.
+    m = _SITE_PREFIX.match(title) or (None if "|" in title or stripped else _SITE_PREFIX_DASH.match(title))
+    if m and len(title) - m.end() >= 15 and (_HAS_DOMAIN.search(m.group(1)) or _is_outlet(m.group(1), in_title=True)):
         site = site or m.group(1).strip()
         title = title[m.end() :]
     return title.strip(), site
