@@ -230,10 +230,17 @@ def test_advertisement_and_site_policy():
         "Users must not post spam or flood the comments; moderators may delete any comment, user account or post "
         "that breaks the site policy on personal data and privacy."
     )
-    r = clean_text(page([ad], [policy], [ad]))
+    job_ad = "The Largest Security-Cleared Career Network for Defense and Intelligence Jobs - JOIN NOW"
+    r = clean_text(page([ad, job_ad], [policy], [ad]))
     got = reasons(r)
     assert got[ad] == "advertisement"
+    assert got[job_ad] == "advertisement"  # a line ending "- Join now", "| Shop now!"
     assert got[policy] == "site-policy"
+
+    from storyline.clean.vocab import any_line_reason
+
+    assert any_line_reason("Harbour ferries for every season | Shop now!") == "advertisement"
+    assert any_line_reason("The council said the harbour plan would go ahead for now") is None
 
 
 def test_page_header_footer_and_after_article_end():

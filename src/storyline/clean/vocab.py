@@ -80,7 +80,9 @@ _ANY_LINE = {
         r"|the full (article|text) (contains|is) \d+ words"
         r"|this copy is for your personal,? non-commercial use only",
     ),
-    "advertisement": (r"sponsored:|advertisement:|.*\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$", None),
+    # (and a line ending "- Join now!", "| Shop now": _AD_SUFFIX, tested apart so that the line-start
+    # pattern never has to scan a whole line)
+    "advertisement": (r"sponsored:|advertisement:", None),
     "donation": (
         r"(please )?(donate|support) [\w ]{0,30}(today|now)\b|support \w+ to help\b|become a (patron|member|supporter)\b"
         r"|make a (one-time |monthly )?donation\b",
@@ -120,6 +122,7 @@ _ANY_LINE = {
 # Both tables are written in lower case and matched against lower-cased lines: case-sensitive
 # matching of a lowered line is 2-4x faster than IGNORECASE matching of the original.
 _REASON_ORDER = {reason: k for k, reason in enumerate(_ANY_LINE)}
+_AD_SUFFIX = re.compile(r"\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$")
 # All line starts in one pattern (named alternatives in reason order, so the first that matches is
 # the earliest reason), and the phrases that may sit anywhere, one search each.
 _ANY_LINE_START = re.compile(
@@ -187,6 +190,12 @@ def any_line_reason(line: str) -> str | None:
     low = line.lower()
     m = _ANY_LINE_START.match(low)
     start_reason = m.lastgroup.replace("_", "-") if m else None
+    if (
+        low.endswith(("now", "now!"))
+        and (start_reason is None or _REASON_ORDER[start_reason] > _REASON_ORDER["advertisement"])
+        and _AD_SUFFIX.search(low)
+    ):
+        start_reason = "advertisement"
     for reason, pattern in _ANY_LINE_ANYWHERE:
         if start_reason is not None and _REASON_ORDER[reason] > _REASON_ORDER[start_reason]:
             break
