@@ -110,9 +110,17 @@ def add_counts(parts) -> dict[str, int]:
     return total
 
 
+_SUBLINEAR = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # 1 + log(count), computed once
+
+
 def bag_of_counts(counts: dict[str, int]) -> dict[str, float]:
     """Sublinear counts weighted by background informativeness."""
-    return {w: (1.0 + math.log(c)) * weight for w, c in counts.items() if (weight := word_weight(w)) > 0}
+    sublinear = _SUBLINEAR
+    return {
+        w: (sublinear[c] if c < 64 else 1.0 + math.log(c)) * weight
+        for w, c in counts.items()
+        if (weight := word_weight(w)) > 0
+    }
 
 
 def weighted_bag(text: str) -> dict[str, float]:
