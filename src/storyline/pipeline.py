@@ -66,9 +66,10 @@ def build_story(state: StoryState, articles: list[Article], options: Options = D
 
     An undated article whose text confirms its day within the story gets that publication date,
     with `date_source` "inferred" (`infer_publication_dates`): the article is updated in place."""
-    for article_id, day in infer_publication_dates(articles).items():
-        a = next(a for a in articles if a.id == article_id)
-        a.date, a.date_source = day, "inferred"
+    inferred = infer_publication_dates(articles)
+    for a in articles:
+        if a.id in inferred:
+            a.date, a.date_source = inferred[a.id], "inferred"
     sentences: dict[str, list[Sentence]] = {a.id: split_sentences(a.id, a.text) for a in articles}
     texts = {a.id: a.text for a in articles}
     title = story_title(articles, state.centroid)

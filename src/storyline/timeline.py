@@ -34,6 +34,11 @@ def _published(a: Article) -> bool:
     return bool(a.date) and len(a.date) == 10 and a.date_source != "inferred"
 
 
+def _publication_provenance(a: Article) -> str:
+    """How an article's publication day was obtained, as a timeline entry names it."""
+    return "inferred" if a.date_source == "inferred" else "publication"
+
+
 def story_reference(articles: list[Article]) -> dt.date | None:
     days = sorted(d for a in articles if _published(a) and (d := parse_iso(a.date)))
     if not days:
@@ -63,7 +68,7 @@ def article_time_mentions(
 ) -> tuple[dict[int, list[TimeMention]], str]:
     """Time mentions per sentence index, and how the reference date was obtained."""
     ref = parse_iso(article.date) if article.date and len(article.date) == 10 else None
-    provenance_of_ref = "inferred" if article.date_source == "inferred" else "publication"
+    provenance_of_ref = _publication_provenance(article)
     year_only = False
     if ref is None:
         ref, confirmed = infer_reference(article.text, story_ref)
@@ -105,7 +110,7 @@ def build_timeline(
                 for m in ms:
                     dated.append(_Dated(m.date, m.granularity, m.provenance, s, pos, m))
             elif s.index == 0 and a.date and len(a.date) == 10:
-                dated.append(_Dated(a.date, "day", "inferred" if a.date_source == "inferred" else "publication", s, pos, None))
+                dated.append(_Dated(a.date, "day", _publication_provenance(a), s, pos, None))
     if not dated:
         return []
     pub_days = [d for a in articles if (d := parse_iso(a.date))]
