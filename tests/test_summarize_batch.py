@@ -149,6 +149,25 @@ def test_notes_to_editors_and_partial_quotations_are_never_summary_sentences():
         assert not candidate(note), note
 
 
+def test_fragments_are_never_summary_sentences_but_long_sentences_are():
+    from storyline.analyze.sentences import split_sentences
+    from storyline.summarize import is_candidate
+
+    def candidate(text):
+        return is_candidate(split_sentences("a", text)[0])
+
+    # text cut mid-sentence (a PDF's lines, a page's broken paragraph)
+    assert not candidate("classified information, including the records held by the dam authority since 2012.")
+    assert not candidate(". in question on behalf of the authority, and the deputy director signed one of them.")
+    assert not candidate("...to the dam three nights in a row around New Year's Eve, and insisted on joining me.")
+    # a brand written in lower case opens a whole sentence
+    assert candidate("iPhone sales in Varnholm rose by a third after the dam reopened, the company said.")
+    # a long lead, or a quotation spanning sentences, is one unit up to 80 words
+    long_lead = "The operator said " + "the gate and the spillway " * 13 + "would be repaired by the end of the month."
+    assert 70 < len(long_lead.split()) <= 80 and candidate(long_lead)
+    assert not candidate("The operator said " + "the gate and the spillway " * 15 + "would be repaired.")
+
+
 def test_photo_captions_with_credits_are_never_summary_sentences():
     from storyline.analyze.sentences import split_sentences
     from storyline.summarize import is_candidate
@@ -164,6 +183,8 @@ def test_photo_captions_with_credits_are_never_summary_sentences():
         "Pierre Dupont/AFP Rescue workers carry sandbags to the dam above the town of Varnholm on Tuesday.",
     ]:
         assert not candidate(caption), caption
+    # A gallery's label repeated before its caption
+    assert not candidate("Photos: The flood in Varnholm Photos: The flood in Varnholm Rescue workers carry sandbags.")
     # The agency named in a sentence, or a slash between ordinary words, is not a credit.
     assert candidate("The Associated Press reported that the dam's operator would repair the spillway gate.")
     assert candidate("The operator said the gate and/or the spillway would be repaired by the end of the month.")

@@ -30,7 +30,7 @@ _BAD_START = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(
-    r"(©|\bphoto\b|\bpictured\b|\bcaption\b|\bfile photo\b|read more|click here|^\W*related\b|\benlarge\b"
+    r"(©|\bphoto\b|^\W*(?:photos|images|video|gallery|slideshow)\s*:|\bpictured\b|\bcaption\b|\bfile photo\b|read more|click here|^\W*related\b|\benlarge\b"
     # photo credits: "Getty Images", "Mohammed Abed/AFP", a caption closed by "(Associated Press)"
     r"|\bgetty images\b|/(?:AFP|AP|Reuters|EPA|Getty)\b|\((?:Associated Press|AP|Reuters|AFP|Getty Images)\)\W*$)",
     re.I,
@@ -39,6 +39,7 @@ _CAPTION = re.compile(
 _NOTE = re.compile(r"https?://|\bwww\.|\S@\w|\(AT\)|^\W*[A-Z][A-Z' ]{3,}:")
 
 
+_FRAGMENT_START = re.compile(r"^(?:[a-z](?![a-z]*[A-Z])|[.,;:)\]…]|\.\.\.)")
 # A teaser, caption or quotation cut off mid-sentence ("Collins said President Donald Trump would
 # be..."): an ellipsis at the end.
 _CUT_OFF = re.compile(r"(?:\.\.\.|…)\W{0,3}$")
@@ -72,7 +73,11 @@ def is_candidate(s: Sentence) -> bool:
     """Could this sentence stand alone in a summary?"""
     t = s.text
     n = len(t.split())
-    if n < 8 or n > 60:
+    if n < 8 or n > 80:
+        return False
+    # A fragment: text cut from a page or a PDF mid-sentence ("classi?ed information, including
+    # those...", ". in question on behalf of..."). A brand written in lower case ("iPhone") is not.
+    if _FRAGMENT_START.match(t):
         return False
     if t.endswith(("?", ":")) or not re.search(r"[.!\"”’]$", t) or _CUT_OFF.search(t):
         return False

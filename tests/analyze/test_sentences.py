@@ -52,6 +52,7 @@ import pytest
         "NEW YORK -- ",
         "Dec 17 (Reuters) - ",  # a date in place of the place
         "(AP) — ",  # the agency alone: the place was on the line above
+        "(CNN) ",  # a broadcaster's name opening the lead, with no dash
     ],
 )
 def test_wire_dateline_forms_are_left_out(dateline):
@@ -71,6 +72,11 @@ def test_wire_dateline_forms_are_left_out(dateline):
 )
 def test_a_dash_inside_an_ordinary_sentence_is_not_a_dateline(sentence):
     assert split_sentences("a", sentence)[0].text == sentence
+
+
+def test_a_bracketed_phrase_opening_a_sentence_is_not_a_dateline():
+    text = "(Left to right) The ministers met on Thursday to discuss the situation on the peninsula."
+    assert split_sentences("a", text)[0].text == text
 
 
 def test_wire_dateline_is_not_part_of_the_sentence():

@@ -33,6 +33,9 @@ _WIRE_DATELINE = re.compile(
     r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}(?: \d{1,2})?(?:, [A-Z][\w.']+(?: [\w.']+){0,2}){0,2}\s*" + _AGENCY +
     r"|" + _AGENCY + ")"
     r"\s*(?:[-–—]{1,2}|_)\s+"
+    # "(CNN) A woman killed...": a broadcaster's or agency's short name in brackets opens the lead
+    # with no dash after it.
+    r"|^\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|Sputnik)\)\s+(?=[A-Z\"“])"
 )
 _DOMAIN_PART = re.compile(r"[A-Za-z]+\.[A-Za-z]")
 _GLUED_AFTER = re.compile(r"(?:^|[^\w.])(?:[a-z]\w*|\d+)[\"'”’)]?$")  # the word before a glued boundary
