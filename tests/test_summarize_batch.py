@@ -183,6 +183,7 @@ def test_photo_captions_with_credits_are_never_summary_sentences():
         "Pierre Dupont/AFP Rescue workers carry sandbags to the dam above the town of Varnholm on Tuesday.",
     ]:
         assert not candidate(caption), caption
+    assert not candidate("The Kessler Dam spillway glows red in this image taken from a drone on Tuesday night.")
     # A gallery's label repeated before its caption
     assert not candidate("Photos: The flood in Varnholm Photos: The flood in Varnholm Rescue workers carry sandbags.")
     # The agency named in a sentence, or a slash between ordinary words, is not a credit.
@@ -293,3 +294,25 @@ def test_page_furniture_and_captions_never_summarize_an_uncleaned_scrape():
     by_id = {a.id: a for a in arts}
     for s in summary:
         assert span_text(by_id[s.span.article_id], s.span) == s.text  # spans index the text as given
+
+
+def test_reader_comments_in_an_uncleaned_scrape_are_never_summary_sentences():
+    """The cleaner's judgement, not only its vocabulary: a comment section is masked as a whole."""
+    from storyline.summarize import mask_page_furniture
+
+    comments = [
+        "3 comments",
+        "Eastbank_Dad Oct 14, 2025 at 9:12 pm",
+        "The Kessler Dam spillway gate should have been replaced years ago by the water authority.",
+        "Reply",
+        "OrlaRiverFan Oct 14, 2025 at 10:03 pm",
+        "Evacuated Eastbank residents deserve compensation from the dam operator for this whole mess.",
+        "Reply",
+    ]
+    scraped = DOCS[0]["text"] + "\n\n" + "\n\n".join(comments)
+    masked = mask_page_furniture(scraped)
+    assert len(masked) == len(scraped) and masked.startswith(DOCS[0]["text"])
+    assert not masked[len(DOCS[0]["text"]) :].strip()
+    arts = [Article("wire", "wire", scraped, date="2025-10-14"), Article("local", "local", DOCS[1]["text"], date="2025-10-15")]
+    texts = " ".join(s.text for s in summarize_articles(arts, words=200))
+    assert "Kessler Dam" in texts and "replaced years ago" not in texts and "compensation" not in texts

@@ -30,7 +30,7 @@ _BAD_START = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(
-    r"(©|\bphoto\b|^\W*(?:photos|images|video|gallery|slideshow)\s*:|\bpictured\b|\bcaption\b|\bfile photo\b|read more|click here|^\W*related\b|\benlarge\b"
+    r"(©|\bphoto\b|\bin this (?:image|picture|handout)\b|^\W*(?:photos|images|video|gallery|slideshow)\s*:|\bpictured\b|\bcaption\b|\bfile photo\b|read more|click here|^\W*related\b|\benlarge\b"
     # photo credits: "Getty Images", "Mohammed Abed/AFP", a caption closed by "(Associated Press)"
     r"|\bgetty images\b|/(?:AFP|AP|Reuters|EPA|Getty)\b|\((?:Associated Press|AP|Reuters|AFP|Getty Images)\)\W*$)",
     re.I,
@@ -406,18 +406,27 @@ def cut_to_words(sentences: list[SummarySentence], n: int) -> str:
 
 
 
-def mask_page_furniture(text: str) -> str:
-    """The text with each line that the cleaner's vocabulary marks as page furniture (error pages,
-    browser and embed notices, share forms, comment forms, credits...) blanked out, character for
-    character, so that offsets into the result index the given text. Input to `storyline summarize`
-    is often a scrape nobody cleaned; those lines are never summary sentences."""
-    from storyline.clean.vocab import any_line_reason
+# What the cleaner removes for being beside the article's point rather than page furniture: a line
+# it took for the headline (in a scrape without one, perhaps the lead), a sentence off the main
+# topic. Centrality judges those; they are not masked.
+_NOT_FURNITURE = frozenset({"unrelated-insert"})
 
+
+def mask_page_furniture(text: str) -> str:
+    """The text with each line that storyline's plain-text cleaner removes (navigation, related
+    links, error pages, browser and embed notices, share and comment forms, credits, captions,
+    datelines...) blanked out, character for character, so that offsets into the result index the
+    given text. Input to `storyline summarize` is often a scrape nobody cleaned; those lines are
+    never summary sentences. Text the cleaner already cleaned passes through (nearly) unchanged."""
+    from storyline.clean.text import clean_text, normalize_line
+
+    removed = {r.text for r in clean_text(text).removed if r.reason not in _NOT_FURNITURE}
+    if not removed:
+        return text
     lines = text.split("\n")
     masked = False
     for k, line in enumerate(lines):
-        stripped = line.strip()
-        if stripped and any_line_reason(stripped) is not None:
+        if line.strip() and normalize_line(line) in removed:
             lines[k] = " " * len(line)
             masked = True
     return "\n".join(lines) if masked else text

@@ -144,6 +144,19 @@ def test_photo_credit_caption_and_teaser():
     assert got[middle[2]] == "related-links"
 
 
+def test_reporting_before_a_photo_credit_is_not_its_caption():
+    quote = '"The new ferries will be running before the summer," harbour master Ann Berg said on Tuesday evening.'
+    lead = "HARBOURTOWN, Maine (AP) — The city council approved the harbour budget after a long debate on Tuesday."
+    last = (
+        "The harbour plan will be put to the regional assembly in the spring, and if it passes there, the first of "
+        "the new terminals could open within three years, the council said, although opponents have promised to "
+        "challenge the vote in court before then."
+    )
+    for line in (quote, lead, last):
+        r = clean_text(page([], [], [line, "Photo: Harbour Times/John Smith"]))
+        assert line in r.text and reasons(r)["Photo: Harbour Times/John Smith"] == "photo-credit", line
+
+
 def test_read_more_and_related_link_lists():
     middle = ["READ MORE: Harbour Plan Faces New Legal Challenge"]
     tail = ["Related:", "Ferry Prices To Rise In Spring", "Mayor Opens New Bridge", "Tags:", "harbour, budget, council"]
@@ -692,3 +705,29 @@ def test_flash_notices_comment_moderation_and_facebook_like_prompts():
     assert_body_kept(r)
     news = "Fans like the team on Facebook and in the stadium, the coach said after the harbour derby on Sunday."
     assert news in clean_text(page([], [], [news])).text
+
+
+def test_reporting_credits_newsroom_calls_to_action_and_tweet_location_notices():
+    credits = [
+        "Harbour Times writers Jane Doe and John Roe contributed to this report.",
+        "Additional reporting by Jane Doe and John Roe.",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "Reach Jane Doe at 555-726-5986 and on Twitter @janedoe.",
+    ]
+    calls = [
+        "Send us a secure tip using the instructions at tips.harbourtimes.example.",
+        "Watch Harbour 6 News and stay with HarbourTimes.example for more on this story.",
+        "Interested in Harbour Ferries? Add Harbour Ferries as an interest to stay up to date on the latest news.",
+    ]
+    notice = "When you tweet with a location, Twitter stores that location. You can switch location on/off before each Tweet."
+    r = clean_text(page([], credits + calls + [notice]))
+    assert_removed_as(r, credits, "byline")
+    assert_removed_as(r, calls, "related-links")
+    assert_removed_as(r, [notice], "page-notice")
+    assert_body_kept(r)
+    for news in [
+        "The company contributed to this report on the harbour, the minister said on Tuesday after the vote.",
+        "Reach out to the ferry operators, the mayor told the council, because the harbour plan has changed.",
+        "Fans stay with the team for more than a decade, the coach said after the harbour derby on Sunday.",
+    ]:
+        assert news in clean_text(page([], [], [news])).text, news

@@ -413,6 +413,14 @@ def _short_post(blocks: list[Block], given: str | None) -> tuple[Block | None, l
     return headline, lines
 
 
+# A caption is short and describes a picture. Before a credit, a longer paragraph is the article's
+# last one; a quotation with its speaker ('"...," Lott said.') or a lead opening with a wire dateline
+# ("FRANKLIN, Tenn. (AP) — ...") is reporting, whatever picture follows it.
+CAPTION_MAX_WORDS = 40
+_REPORTED_SPEECH = re.compile(r"[\"“”].{3,}[\"“”].{0,60}\b(?:said|says|told|added|asked|wrote)\b|\b(?:said|says|told):? [\"“]")
+_WIRE_LEAD = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]+(?: [\w.]+)?)? \([A-Z][\w&. -]*\) ?[-–—]")
+
+
 def clean_text(
     text: str,
     *,
@@ -522,7 +530,7 @@ def clean_text(
             continue
         if i > 0 and blocks[i - 1].kind != "bad" and blocks[i - 1].reason is None and blocks[i - 1] is not title_block:
             prev = blocks[i - 1]
-            if prev.n <= 60:
+            if prev.n <= CAPTION_MAX_WORDS and not _REPORTED_SPEECH.search(prev.text) and not _WIRE_LEAD.match(prev.text):
                 prev.kind, prev.reason = "bad", "caption"
         if i + 1 < len(blocks):
             nxt = blocks[i + 1]

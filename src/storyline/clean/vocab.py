@@ -90,7 +90,9 @@ _ANY_LINE = {
     ),
     "related-links": (
         r"read more:|read also:|see also:|related:|watch:|listen:|more:|click here to"
-        r"|(the )?story continue[sd] below( advertisement)?\W*$|continue reading (the main story|below)\b|add .{1,40} as an interest to stay up to date",
+        r"|(the )?story continue[sd] below( advertisement)?\W*$|continue reading (the main story|below)\b|(interested in .{1,40}\? )?add .{1,40} as an interest to stay up to date"
+        # a newsroom's calls to action: "Send us a secure tip...", "Stay with WKMG for more on this story."
+        r"|send us a (secure |news )?tip\b|(watch .{1,40} and )?stay with [\w. ]{2,40} for (more|updates|the latest)\b",
         None,
     ),
     "subscription": (
@@ -107,8 +109,8 @@ _ANY_LINE = {
         r"|(error )?404\b.{0,20}(page )?not found|page not found\b|please check the url for proper spelling"
         r"|(we'?ve detected that |it looks like )?javascript is (disabled|turned off|not enabled)|please (enable|turn on) javascript"
         r"|your browser (does not|doesn'?t) support|would you like to proceed to legacy twitter"
-        r"|the interactive transcript could not be loaded|rating is available when the video has been rented"
-        r"|this (feature|video) is not available right now|tweet with a location\b|you can add location information to your tweets"
+        r"|(when you )?tweet with a location\b|the interactive transcript could not be loaded|rating is available when the video has been rented"
+        r"|this (feature|video) is not available right now|you can add location information to your tweets"
         r"|starting in \d{4}, alexa internet has been donating|these crawls are part of an effort to archive"
         r"|the goal is to fix all broken links on the web|crawls of supported .no more 404. sites"
         r"|thank you for your interest in spreading the word|note: we only request your e-?mail address"
@@ -131,6 +133,17 @@ _ANY_LINE_START = re.compile(
 _ANY_LINE_ANYWHERE = [(reason, re.compile(anywhere)) for reason, (_, anywhere) in _ANY_LINE.items() if anywhere]
 # One pass per line instead of one per reason: named alternatives, tried in the order above.
 _SHORT_LINE_ONE = re.compile("|".join(rf"(?P<{k.replace('-', '_')}>{p})" for k, p in _SHORT_LINE.items()))
+# A reporting credit closing a story: "CNN's Jane Doe contributed to this report.", "Additional
+# reporting by Jane Doe", "(Reporting by Jane Doe; Editing by John Roe)", "Reach Jane Doe at 555-726-5986".
+# Tested only on lines holding one of its key words (`_CREDIT_WORDS`).
+_REPORTING_CREDIT = re.compile(
+    r"\W*(?:[\w.'’,-]+ ){1,14}contributed (?:additional )?(?:reporting|to this (?:report|story|article))(?: from [\w ,.'’-]{1,60})?\.?\W*$"
+    r"|\W*additional reporting by\b"
+    r"|\W*reporting by [^;()]{3,80}; (?:additional reporting by|editing by|writing by)\b"
+    r"|\W*(?:writing|editing) by [\w .,'’-]{3,80}\W*$"
+    r"|\W*reach [\w .'’-]{3,40} at (?:\S+@\S+|\(?\d{3}\)?[ -]\d{3}-\d{4})"
+)
+_CREDIT_WORDS = ("contributed", "reporting by", "editing by", "writing by", "reach ")
 # Credits such as "AP Photo/Jane Doe" need a slash: the expensive search runs only on lines with one.
 _SLASH_CREDIT = re.compile(
     r"\b(ap|afp|reuters|getty images|epa|shutterstock|sputnik)\s*(photo)?\s*/\s*[a-z]|\bphoto(graph)?:? [A-Za-z .]+/ ?(ap|reuters|afp|getty)",
@@ -203,6 +216,8 @@ def any_line_reason(line: str) -> str | None:
             return reason
     if start_reason is not None:
         return start_reason
+    if any(w in low for w in _CREDIT_WORDS) and _REPORTING_CREDIT.match(low):
+        return "byline"
     if "/" in line and _SLASH_CREDIT.search(line):
         return "photo-credit"
     return None
