@@ -155,6 +155,11 @@ def test_reporting_before_a_photo_credit_is_not_its_caption():
     for line in (quote, lead, last):
         r = clean_text(page([], [], [line, "Photo: Harbour Times/John Smith"]))
         assert line in r.text and reasons(r)["Photo: Harbour Times/John Smith"] == "photo-credit", line
+    # A credit line long enough to hold its own caption leaves the line before it alone.
+    before = "The first ferry is expected to sail from the new terminal in the spring, officials said."
+    credit = "Photo: The old harbour terminal, which will be torn down next year, seen on Monday. Harbour Times/John Smith"
+    r = clean_text(page([], [], [before, credit]))
+    assert before in r.text and reasons(r)[credit] == "photo-credit"
 
 
 def test_read_more_and_related_link_lists():

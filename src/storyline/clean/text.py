@@ -417,6 +417,7 @@ def _short_post(blocks: list[Block], given: str | None) -> tuple[Block | None, l
 # last one; a quotation with its speaker ('"...," Lott said.') or a lead opening with a wire dateline
 # ("FRANKLIN, Tenn. (AP) — ...") is reporting, whatever picture follows it.
 CAPTION_MAX_WORDS = 40
+CREDIT_WITH_CAPTION_WORDS = 12
 _REPORTED_SPEECH = re.compile(r"[\"“”].{3,}[\"“”].{0,60}\b(?:said|says|told|added|asked|wrote)\b|\b(?:said|says|told):? [\"“]")
 _WIRE_LEAD = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]+(?: [\w.]+)?)? \([A-Z][\w&. -]*\) ?[-–—]")
 
@@ -528,7 +529,9 @@ def clean_text(
     for i, b in enumerate(blocks):
         if b.reason != "photo-credit":
             continue
-        if i > 0 and blocks[i - 1].kind != "bad" and blocks[i - 1].reason is None and blocks[i - 1] is not title_block:
+        # A long credit line carries its own caption ("Enlarge this image toggle caption AP/...", "Jane Doe
+        # appears in court on Monday. (AP Photo/John Roe)"): the line before it is not one.
+        if b.n < CREDIT_WITH_CAPTION_WORDS and i > 0 and blocks[i - 1].kind != "bad" and blocks[i - 1].reason is None and blocks[i - 1] is not title_block:
             prev = blocks[i - 1]
             if prev.n <= CAPTION_MAX_WORDS and not _REPORTED_SPEECH.search(prev.text) and not _WIRE_LEAD.match(prev.text):
                 prev.kind, prev.reason = "bad", "caption"
