@@ -27,6 +27,24 @@ def test_a_closed_quotation_ends_its_sentence():
         assert len(sents) == 2 and sents[1].text in ("Then he left.", "The crowd cheered."), [s.text for s in sents]
 
 
+def test_quotations_are_tracked_along_a_long_paragraph():
+    """Quote marks are counted once along the paragraph (a paragraph of megabytes splits in linear
+    time); every boundary still sees the quotations opened and closed before it."""
+    unit = (
+        '"The gate held. The town is safe," the mayor said. Officials agreed. '
+        "“We will rebuild. It will take a year,” the engineer said. The river fell. "
+    )
+    sents = [s.text for s in split_sentences("a", unit * 500)]
+    assert len(sents) == 2000
+    assert sents[:4] == [
+        '"The gate held. The town is safe," the mayor said.',
+        "Officials agreed.",
+        "“We will rebuild. It will take a year,” the engineer said.",
+        "The river fell.",
+    ]
+    assert sents[-4:] == sents[:4]
+
+
 def test_sentences_glued_by_a_scraper_are_split():
     text = 'Officials urged caution. "Take this seriously."Irene would be the first since 2008.Forecasters agree.'
     sents = [s.text for s in split_sentences("a", text)]

@@ -48,33 +48,46 @@ def _last_word(text: str) -> str:
     return m.group(1).lower().rstrip(".") if m else ""
 
 
-def _inside_quote(para: str, pos: int) -> bool:
-    """Is `pos` inside a quotation that closes later in the paragraph?"""
-    before = para[:pos]
-    curly_open = sum(before.count(c) for c in _QUOTE_OPEN) - sum(before.count(c) for c in _QUOTE_CLOSE)
-    if curly_open > 0:
-        return any(c in para[pos:] for c in _QUOTE_CLOSE)
-    straight = before.count('"')
-    return straight % 2 == 1 and '"' in para[pos:]
+class _QuoteState:
+    """Is a position inside a quotation that closes later in the paragraph? Quote marks are counted
+    once, up to each position asked about in turn (positions only grow), so a paragraph of any
+    length is read in linear time."""
+
+    def __init__(self, para: str):
+        self.para = para
+        self.last_close = max(para.rfind(c) for c in _QUOTE_CLOSE)
+        self.last_straight = para.rfind('"')
+        self.counted = self.curly_open = self.straight = 0
+
+    def inside(self, pos: int) -> bool:
+        if pos < self.counted:  # (positions never go back; recount if they ever do)
+            self.counted = self.curly_open = self.straight = 0
+        seg = self.para[self.counted : pos]
+        self.curly_open += sum(seg.count(c) for c in _QUOTE_OPEN) - sum(seg.count(c) for c in _QUOTE_CLOSE)
+        self.straight += seg.count('"')
+        self.counted = pos
+        if self.curly_open > 0:
+            return self.last_close >= pos
+        return self.straight % 2 == 1 and self.last_straight >= pos
 
 
 def _split_paragraph(para: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
+    quotes = _QuoteState(para) if '"' in para or any(c in para for c in _QUOTE_OPEN + _QUOTE_CLOSE) else None
     for m in _BOUNDARY.finditer(para):
         end = m.end(2)
-        candidate = para[start:end]
         punct = m.group(1)
         if not m.group(3):  # glued: only after a lower-case word or a number
             if not _GLUED_AFTER.search(para, max(0, m.start(1) - 80), m.start(1)) or _DOMAIN_PART.match(para, m.end()):
                 continue  # "U.S.Army", "Worm.Explore.Zip", "www.Example.com" are not two sentences
         if punct == ".":
-            word = _last_word(para[start : m.start(1)])
+            word = _last_word(para[max(start, m.start(1) - 200) : m.start(1)])
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                 continue
-        if _inside_quote(para, end) and len(candidate) < 1200:
+        if quotes is not None and quotes.inside(end) and end - start < 1200:
             continue
-        if len(candidate.strip()) < 2:
+        if len(para[start:end].strip()) < 2:
             continue
         spans.append((start, end))
         start = m.end()
