@@ -57,3 +57,18 @@ def test_indirect_quote():
     indirect = [q for q in quotes if q.kind == "indirect"]
     assert indirect and indirect[0].speaker in {"Sergei Lavrov", "Sergey Lavrov"}
     assert indirect[0].text.startswith("the US position")
+
+
+def test_mention_lookups_by_position():
+    from storyline.analyze.quotes import _Mentions
+    from storyline.model import Entity
+
+    ann, acme, bob = Entity("e1", "Ann Berg", "PERSON"), Entity("e2", "Acme", "ORG"), Entity("e3", "Bob Roe", "PERSON")
+    mentions = _Mentions([(0, 8, ann), (20, 24, acme), (30, 37, bob), (50, 58, ann), (70, 74, acme)])
+    assert mentions.inside(0, 40) is bob  # the last person inside wins over organisations
+    assert mentions.inside(15, 28) is acme and mentions.inside(59, 69) is None
+    assert mentions.inside(29, 36) is None  # a mention must lie wholly inside
+    assert mentions.last_person_before(50, 0) is bob and mentions.last_person_before(60, 0) is ann
+    assert mentions.last_person_before(30, 10) is None  # nobody between the floor and the position
+    assert mentions.last_mention_before(ann, 50) == 0 and mentions.last_mention_before(ann, 51) == 50
+    assert mentions.last_mention_before(bob, 30) == -1
