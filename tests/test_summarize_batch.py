@@ -316,3 +316,24 @@ def test_reader_comments_in_an_uncleaned_scrape_are_never_summary_sentences():
     arts = [Article("wire", "wire", scraped, date="2025-10-14"), Article("local", "local", DOCS[1]["text"], date="2025-10-15")]
     texts = " ".join(s.text for s in summarize_articles(arts, words=200))
     assert "Kessler Dam" in texts and "replaced years ago" not in texts and "compensation" not in texts
+
+
+def test_a_cluster_that_breaks_the_summarizer_gets_an_error_row_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import importlib
+
+    module = importlib.import_module("storyline.summarize")
+    real = module.summarize_articles
+
+    def fragile(articles, *args, **kwargs):
+        if any(a.id == "deep" for a in articles):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(articles, *args, **kwargs)
+
+    monkeypatch.setattr(module, "summarize_articles", fragile)
+    src, out = tmp_path / "clusters.jsonl", tmp_path / "sum.jsonl"
+    rows = [{"id": "bad", "docs": [{"id": "deep", "text": DOCS[0]["text"]}]}, {"id": "dam", "docs": DOCS}]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    stats = module.summarize_jsonl(src, out, 40)
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [g["id"] for g in got] == ["bad", "dam"] and stats["errors"] == 1
+    assert "RecursionError" in got[0]["error"] and got[1]["sentences"]

@@ -475,12 +475,24 @@ def summarize_jsonl(in_path, out_path, words: int, options: Options = DEFAULT_OP
             if not line.strip():
                 continue
             stats["rows"] += 1
-            row = _summarize_row(number, line, words, options, rewriter)
+            try:
+                row = _summarize_row(number, line, words, options, rewriter)
+            except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError) as exc:
+                # One cluster that breaks the summarizer is reported in its row; the batch goes on.
+                row = {"id": _row_id(line), "error": f"row {number}: could not be summarized ({type(exc).__name__}: {exc})"}
             stats["errors"] += "error" in row
             stats["rewritten"] += sum(1 for s in row.get("sentences", []) if "rewritten_from" in s)
             stats["rewrite_rejected"] += len(row.get("rewrite_rejected", []))
             dst.write(json.dumps(row, ensure_ascii=False) + "\n")
     return stats
+
+
+def _row_id(line: str):
+    try:
+        row = json.loads(line)
+    except ValueError:
+        return None
+    return row.get("id") if isinstance(row, dict) else None
 
 
 def _summarize_row(number: int, line: str, words: int, options: Options, rewriter=None) -> dict:
