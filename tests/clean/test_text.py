@@ -492,6 +492,15 @@ def test_a_short_post_keeps_its_headline_and_its_few_lines():
     assert r.text == "I love ferries and I love ink drawings, these are by a local artist"
 
 
+def test_a_short_post_may_have_a_two_word_headline():
+    text = "\n\n".join(["The Harbour Sketchbook » Ferry Song", "Ferry Song", "sounds — sketcher @ 11:56",
+                        "A perfect song by the harbour band. A big thanks to my neighbour for sending it to me"]
+                       + SHORT_POST_FURNITURE)
+    r = clean_text(text)
+    assert r.title == "Ferry Song"
+    assert r.text == "A perfect song by the harbour band. A big thanks to my neighbour for sending it to me"
+
+
 def test_a_page_of_furniture_without_a_repeated_headline_has_no_short_post():
     text = "\n\n".join(["The Harbour Sketchbook", "Ferries Drawn in Ink", "drawings, images — sketcher @ 15:58",
                         "I love ferries and I love ink drawings, these are by a local artist"] + SHORT_POST_FURNITURE)

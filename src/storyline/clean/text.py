@@ -380,6 +380,9 @@ def _site_prefixed(headline: str) -> re.Pattern:
     return re.compile(r"\S\s*[»|:–—-]\s*" + re.escape(headline) + "$")
 
 
+SHORT_POST_HEADLINE_MIN_WORDS = 2  # "Broken Arrows": a post's title may be two words
+
+
 def _short_post(blocks: list[Block], given: str | None) -> tuple[Block | None, list[Block]]:
     """A page with no article body may be a short post: a headline printed twice near the top
     (once inside the page title, "Site » Headline", once alone) and a few lines under its last
@@ -389,7 +392,7 @@ def _short_post(blocks: list[Block], given: str | None) -> tuple[Block | None, l
     lowered = [b.text.lower() for b in head]
     headline = None
     for b in head:
-        if b.kind == "bad" or not 3 <= b.n <= 20 or b.ends_sentence:
+        if b.kind == "bad" or not SHORT_POST_HEADLINE_MIN_WORDS <= b.n <= 20 or b.ends_sentence:
             continue
         low = b.text.lower()
         if given and low != given.strip().lower():
