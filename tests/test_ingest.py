@@ -111,3 +111,13 @@ def test_warc(tmp_path):
         writer.write_record(writer.create_warc_record("http://example.org/news/1", "response", payload=io.BytesIO(body), http_headers=headers))
     docs, errors = collect([path])
     assert len(docs) == 1 and docs[0].url == "http://example.org/news/1" and "Archived page text." in docs[0].html
+
+
+def test_json_nested_too_deeply_is_one_bad_row_not_a_crash(tmp_path):
+    deep = '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    (tmp_path / "pile.jsonl").write_text(deep + "\n" + json.dumps({"id": "ok", "text": "The dam held on Tuesday."}) + "\n")
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    items = list(iter_inputs([str(tmp_path)]))
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [i.text for i in items if isinstance(i, RawDocument)] == ["The dam held on Tuesday."]
+    assert len(errors) == 2 and all("nested too deeply" in e.reason for e in errors)

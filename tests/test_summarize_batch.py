@@ -337,3 +337,14 @@ def test_a_cluster_that_breaks_the_summarizer_gets_an_error_row_and_the_batch_go
     got = [json.loads(line) for line in out.read_text().splitlines()]
     assert [g["id"] for g in got] == ["bad", "dam"] and stats["errors"] == 1
     assert "RecursionError" in got[0]["error"] and got[1]["sentences"]
+
+
+def test_a_cluster_row_nested_too_deeply_is_an_error_row(tmp_path):
+    from storyline.summarize import summarize_jsonl
+
+    src, out = tmp_path / "clusters.jsonl", tmp_path / "sum.jsonl"
+    deep = '{"id": "deep", "docs": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    src.write_text(deep + "\n" + json.dumps({"id": "dam", "docs": DOCS}) + "\n")
+    summarize_jsonl(src, out, 40)
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert "nested too deeply" in got[0]["error"] and got[1]["id"] == "dam" and got[1]["sentences"]

@@ -368,6 +368,7 @@ def cluster_jsonl(in_path, out_path, options: Options = DEFAULT_OPTIONS) -> dict
     import json
 
     from storyline.clean.dates import parse_given_date
+    from storyline.ingest.readers import load_json
     from storyline.jsonl import atomic_writer, read_lines
 
     rows: list[dict] = []
@@ -376,7 +377,7 @@ def cluster_jsonl(in_path, out_path, options: Options = DEFAULT_OPTIONS) -> dict
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = load_json(line)
         except json.JSONDecodeError as exc:
             rows.append({"id": None, "error": f"row {number}: invalid JSON ({exc.msg})"})
             continue

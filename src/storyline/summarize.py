@@ -488,8 +488,10 @@ def summarize_jsonl(in_path, out_path, words: int, options: Options = DEFAULT_OP
 
 
 def _row_id(line: str):
+    from storyline.ingest.readers import load_json
+
     try:
-        row = json.loads(line)
+        row = load_json(line)
     except ValueError:
         return None
     return row.get("id") if isinstance(row, dict) else None
@@ -497,9 +499,10 @@ def _row_id(line: str):
 
 def _summarize_row(number: int, line: str, words: int, options: Options, rewriter=None) -> dict:
     from storyline.clean.dates import parse_given_date
+    from storyline.ingest.readers import load_json
 
     try:
-        row = json.loads(line)
+        row = load_json(line)
     except json.JSONDecodeError as exc:
         return {"id": None, "error": f"row {number}: invalid JSON ({exc.msg})"}
     if not isinstance(row, dict) or not isinstance(row.get("docs"), list):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.clean import clean_document, template_lines
-from storyline.ingest.readers import row_to_document
+from storyline.ingest.readers import load_json, row_to_document
 from storyline.jsonl import atomic_writer, read_lines
 from storyline.model import InputError, RawDocument
 from storyline.options import DEFAULT_OPTIONS, Options
@@ -42,7 +42,7 @@ def clean_row(item: RawDocument, templates: frozenset[str], options: Options) ->
 def _parse(number: int, line: str, source: str) -> tuple[object, RawDocument | InputError]:
     row_source = f"{source}:row {number}"
     try:
-        row = json.loads(line)
+        row = load_json(line)
     except json.JSONDecodeError as exc:
         return None, InputError(row_source, f"invalid JSON: {exc.msg} at column {exc.colno}")
     row_id = row.get("id") if isinstance(row, dict) else None
