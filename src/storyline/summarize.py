@@ -406,9 +406,8 @@ def cut_to_words(sentences: list[SummarySentence], n: int) -> str:
 
 
 
-# What the cleaner removes for being beside the article's point rather than page furniture: a line
-# it took for the headline (in a scrape without one, perhaps the lead), a sentence off the main
-# topic. Centrality judges those; they are not masked.
+# What the cleaner removes as a judgement on content rather than as page furniture: a paragraph
+# off the article's main topic. Centrality judges those sentences; they are not masked.
 _NOT_FURNITURE = frozenset({"unrelated-insert"})
 
 
