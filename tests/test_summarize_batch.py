@@ -348,3 +348,29 @@ def test_a_cluster_row_nested_too_deeply_is_an_error_row(tmp_path):
     summarize_jsonl(src, out, 40)
     got = [json.loads(line) for line in out.read_text().splitlines()]
     assert "nested too deeply" in got[0]["error"] and got[1]["id"] == "dam" and got[1]["sentences"]
+
+
+def test_text_copied_from_a_pdf_line_by_line_gives_whole_sentences():
+    """A document pasted from a PDF has every printed line as its own paragraph: the summary reads
+    its sentences whole, single-spaced, and each cites a span over the lines as given."""
+    from storyline.model import span_text
+
+    lines = [
+        "On Monday the harbour committee of the city council voted to release a report on",
+        "the ferry contracts, which the council had kept confidential since the tender in",
+        "spring. The report was forwarded to the mayor, who has the authority to publish",
+        "documents that concern the finances of the city, and who decided that the public",
+        "interest in the ferry contracts outweighs any need to keep the contracts secret.",
+        "Members of the committee said that the contracts were signed without a tender and",
+        "that the costs of the two new ferries had doubled since the first estimate in May.",
+    ]
+    pdf = Article("pdf", "pdf", "\n\n".join(lines))
+    wire = Article("wire", "wire", "The city council released a confidential report on the ferry contracts on Monday. "
+                   "The mayor said the costs of the two new ferries had doubled since the first estimate in May.")
+    summary = summarize_articles([pdf, wire], words=120)
+    from_pdf = [s for s in summary if s.span.article_id == "pdf"]
+    assert from_pdf
+    for s in from_pdf:
+        assert s.text[0].isupper() and s.text.endswith(".") and "  " not in s.text and "\n" not in s.text
+        assert " ".join(span_text(pdf, s.span).split()) == s.text  # the span holds it, line breaks and all
+    assert any("\n\n" in span_text(pdf, s.span) for s in from_pdf)  # a sentence read across printed lines

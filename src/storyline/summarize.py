@@ -324,7 +324,10 @@ def summarize_story(
             j = idx[np.argmax(sim[i, idx])]
             if sim[i, j] >= options.support_threshold:
                 citations.append(all_sents[j].span)
-        out.append(SummarySentence(text=s.text, span=s.span, citations=citations))
+        # A sentence of hard-wrapped prose spans the line breaks that `mask_page_furniture` turned
+        # into spaces: it reads as one line (its span still holds the text as given).
+        text = " ".join(s.text.split()) if "  " in s.text else s.text
+        out.append(SummarySentence(text=text, span=s.span, citations=citations))
     return out
 
 
@@ -414,11 +417,14 @@ _NOT_FURNITURE = frozenset({"unrelated-insert"})
 def mask_page_furniture(text: str) -> str:
     """The text with each line that storyline's plain-text cleaner removes (navigation, related
     links, error pages, browser and embed notices, share and comment forms, credits, captions,
-    datelines...) blanked out, character for character, so that offsets into the result index the
-    given text. Input to `storyline summarize` is often a scrape nobody cleaned; those lines are
-    never summary sentences. Text the cleaner already cleaned passes through (nearly) unchanged."""
-    from storyline.clean.text import clean_text, normalize_line
+    datelines...) blanked out, and the line breaks of hard-wrapped prose (a PDF or an e-mail
+    copied line by line) turned into spaces, character for character, so that offsets into the
+    result index the given text. Input to `storyline summarize` is often a scrape nobody cleaned;
+    those lines are never summary sentences, and a wrapped sentence is one sentence. Text the
+    cleaner already cleaned passes through (nearly) unchanged."""
+    from storyline.clean.text import clean_text, join_wrapped_lines, normalize_line
 
+    text = join_wrapped_lines(text)
     removed = {r.text for r in clean_text(text).removed if r.reason not in _NOT_FURNITURE}
     if not removed:
         return text

@@ -206,6 +206,63 @@ def test_hard_wrapped_paragraphs_are_unwrapped():
     assert "harbour district on Tuesday" in r.text
 
 
+# A letter copied from a PDF: every printed line its own paragraph, and a running header between pages.
+PDF_LINES = [
+    "On January 29, the Harbour Committee of the city council voted to release a report on",
+    "the ferry contracts, which the council had kept confidential since the tender last spring.",
+    "The report was forwarded to the mayor, who has the authority to publish documents that",
+    "concern the finances of the city, and who decided that the public interest outweighs any",
+    "need to keep the contracts secret. The mayor will present the report at a meeting in the",
+    "PROPERTY OF THE HARBOUR COMMITTEE OF THE CITY",
+    "town hall on Monday, together with the auditors who examined the ferry contracts in detail.",
+    "PROPERTY OF THE HARBOUR COMMITTEE OF THE CITY",
+    "Members of the committee said that the contracts were signed without a proper tender and",
+    "that the costs of the ferries had doubled since the first estimate was made by the council.",
+    "PROPERTY OF THE HARBOUR COMMITTEE OF THE CITY",
+]
+
+
+def test_text_copied_from_a_pdf_line_by_line_is_read_as_sentences():
+    """Lines of one width, separated by blank lines, whose continuations start in lower case:
+    a hard-wrapped column, joined back into paragraphs; a line printed on every page is not
+    glued into the sentence it interrupts."""
+    from storyline.clean.text import join_wrapped_lines
+
+    text = "\n\n".join(PDF_LINES)
+    r = clean_text(text)
+    assert "voted to release a report on the ferry contracts, which the council" in r.text
+    assert "who decided that the public interest outweighs any need to keep the contracts secret." in r.text
+    assert "made by the council." in r.text
+    assert "meeting in the PROPERTY" not in r.text and "CITY town hall" not in r.text
+    joined = join_wrapped_lines(text)
+    assert len(joined) == len(text)  # offsets into the joined text index the given one
+    assert "report on  the ferry contracts" in joined  # the blank line became spaces
+    assert "PROPERTY OF THE HARBOUR COMMITTEE OF THE CITY\n\ntown hall" in joined
+
+
+def test_single_line_paragraphs_of_a_comment_thread_are_not_joined():
+    """Reader comments and link lists are single lines too, but of any width, with signatures and
+    capitals: they stay lines."""
+    from storyline.clean.text import join_wrapped_lines
+
+    thread = "\n\n".join([
+        "by harbourfan on Aug 8, 2012 10:35 PM PDT up reply actions",
+        "i would say yes, but he would have to divest himself of the ferry company first",
+        "by oldsailor on Aug 8, 2012 10:38 PM PDT up reply actions",
+        "unless the council decides to delay the tender for the second terminal again",
+        "by quayside on Aug 8, 2012 10:41 PM PDT up reply actions",
+        "maybe the auditors will find out who signed the contracts in the first place",
+    ])
+    links = "\n\n".join([
+        "Harbour Authority Announces New Ferry Timetable For Summer",
+        "Council Votes To Delay The Second Terminal Until Next Year",
+        "Mayor Promises Audit Of All Ferry Contracts Signed Since 2010",
+        "Residents Of The Old Town Protest Against Higher Harbour Fees",
+    ])
+    for text in (thread, links + "\n\nThe end of the list."):
+        assert join_wrapped_lines(text) == text
+
+
 def test_empty_and_whitespace_input():
     assert clean_text("").text == ""
     assert clean_text("   \n\n  ").text == ""

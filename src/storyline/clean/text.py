@@ -99,35 +99,140 @@ def normalize_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+# Hard-wrapped prose. E-mail style: the lines of one paragraph, ~70 columns, mostly not ending a
+# sentence. PDF copy: every printed line its own paragraph ("...protect national security secrets
+# from it" / blank / "disclosure. As the Supreme Court has recognized, ..."), in a run of lines of
+# nearly one width whose continuations mostly start in lower case. Comment threads and link lists
+# have single lines too, but of any width, with signatures, and capitalised.
+WRAPPED_SHARE = 0.7  # of a paragraph's lines (its last excepted) that look wrapped
+COLUMN_RUN_MIN = 3  # one-line paragraphs in a row that look wrapped
+COLUMN_WIDTH_SPREAD = 0.15  # a column line is within 15% of the run's median width...
+COLUMN_EVEN_SHARE = 0.7  # ...for 70% of the run
+COLUMN_CONTINUED_SHARE = 0.5  # lines of the run that do not end their sentence
+COLUMN_LOWER_SHARE = 0.5  # of those, continued by a line starting in lower case
+RUNNING_HEADER_MIN = 3  # times a line is printed on one page to be its running header
+
+
+def _column_width(line: str) -> bool:
+    return 45 <= len(line) <= 130
+
+
+def _continues(line: str) -> bool:
+    """A line that does not end where its sentence does."""
+    return not _ends_sentence(line) and not line.endswith(":")
+
+
+def wrapped_line_joins(lines: list[str]) -> set[int]:
+    """Indices of the (normalized, non-blank) lines that continue on the next non-blank line:
+    hard wraps inside one paragraph (e-mail style) or across blank lines (a PDF copied line by
+    line). Shared by the cleaner and the summarizer so both read the same sentences."""
+    paras: list[list[int]] = []
+    current: list[int] = []
+    for k, line in enumerate(lines):
+        if line:
+            current.append(k)
+        elif current:
+            paras.append(current)
+            current = []
+    if current:
+        paras.append(current)
+    joins: set[int] = set()
+    for para in paras:
+        if len(para) >= 3:
+            body = para[:-1]
+            wrapped = sum(1 for k in body if 45 <= len(lines[k]) <= 100 and not _ends_sentence(lines[k]))
+            if wrapped / len(body) >= WRAPPED_SHARE:
+                joins.update(body)
+    printed: Counter[str] | None = None  # how often each line is printed, once a column may be there
+    i = 0
+    while i < len(paras):
+        j = i
+        while j < len(paras) and len(paras[j]) == 1 and _column_width(lines[paras[j][0]]):
+            j += 1
+        if j - i >= COLUMN_RUN_MIN:
+            if printed is None:
+                printed = Counter(line for line in lines if line)
+            # A line printed on every page ("PROPERTY OF THE U.S. HOUSE OF REPRESENTATIVES") is a
+            # running header between two pages: it ends a column and never joins a sentence.
+            k = i
+            while k < j:
+                z = k
+                while z < j and printed[lines[paras[z][0]]] < RUNNING_HEADER_MIN:
+                    z += 1
+                joins.update(_column_joins(lines, paras, k, z, printed))
+                k = z + 1
+        i = max(j, i + 1)
+    return joins
+
+
+def _column_joins(lines: list[str], paras: list[list[int]], i: int, j: int, printed: Counter[str]) -> list[int]:
+    """Lines of the one-line paragraphs `paras[i:j]` that continue on the next paragraph's line,
+    if together they look like a hard-wrapped column: nearly one width, mostly not ending a
+    sentence, mostly continued in lower case, and no comment signatures among them."""
+    if j - i < COLUMN_RUN_MIN:
+        return []
+    run = [lines[paras[k][0]] for k in range(i, j)]
+    widths = sorted(len(line) for line in run[:-1])
+    median = widths[len(widths) // 2]
+    if sum(1 for w in widths if abs(w - median) <= COLUMN_WIDTH_SPREAD * median) < COLUMN_EVEN_SHARE * len(widths):
+        return []
+    pairs = [
+        (paras[k][0], paras[k + 1][0]) for k in range(i, j)
+        if k + 1 < len(paras) and _continues(lines[paras[k][0]]) and printed[lines[paras[k + 1][0]]] < RUNNING_HEADER_MIN
+    ]
+    if len(pairs) < COLUMN_CONTINUED_SHARE * len(run):
+        return []
+    if sum(1 for _, nxt in pairs if lines[nxt][0].islower()) < COLUMN_LOWER_SHARE * len(pairs):
+        return []
+    if any(vocab.is_comment_signature(line) for line in run):
+        return []
+    return [k for k, _ in pairs]
+
+
+def join_wrapped_lines(text: str) -> str:
+    """`text` with the line breaks of hard-wrapped prose (`wrapped_line_joins`) turned into spaces,
+    blank lines between included, character for character: offsets into the result index `text`."""
+    raw = text.split("\n")
+    joins = wrapped_line_joins([normalize_line(line) for line in raw])
+    if not joins:
+        return text
+    chars = list(text)
+    offset = 0
+    bridging = False  # inside the gap after a wrapped line, up to the line that continues it
+    for k, line in enumerate(raw):
+        if bridging and line.strip():
+            bridging = False
+        if bridging:
+            chars[offset : offset + len(line)] = " " * len(line)
+        if k in joins:
+            bridging = True
+        if bridging and offset + len(line) < len(chars):
+            chars[offset + len(line)] = " "  # the newline after this line
+        offset += len(line) + 1
+    return "".join(chars)
+
+
 def _split_blocks(text: str) -> list[Block]:
+    lines = [normalize_line(raw) for raw in text.split("\n")]
+    joins = wrapped_line_joins(lines)
     blocks: list[Block] = []
     para = 0
-    pending: list[str] = []
-
-    def flush() -> None:
-        nonlocal para
-        if not pending:
-            return
-        lines = pending[:]
-        pending.clear()
-        # Hard-wrapped prose (e-mail style, ~70 columns, lines not ending sentences): unwrap first.
-        if len(lines) >= 3:
-            body = lines[:-1]
-            wrapped = sum(1 for ln in body if 45 <= len(ln) <= 100 and not _ends_sentence(ln))
-            if wrapped / len(body) >= 0.7:
-                lines = [" ".join(lines)]
-        for ln in lines:
-            toks = tokens(ln)
-            blocks.append(Block(len(blocks), ln, para, toks, stop_ratio(toks), _ends_sentence(ln)))
-        para += 1
-
-    for raw in text.split("\n"):
-        line = normalize_line(raw)
-        if line:
-            pending.append(line)
-        else:
-            flush()
-    flush()
+    in_para = False
+    parts: list[str] = []  # a wrapped line and its continuations so far
+    for k, line in enumerate(lines):
+        if not line:
+            if in_para and not parts:  # a blank line ends the paragraph, unless a wrapped line continues across it
+                para += 1
+                in_para = False
+            continue
+        parts.append(line)
+        if k in joins:
+            continue
+        joined = parts[0] if len(parts) == 1 else " ".join(parts)
+        parts = []
+        toks = tokens(joined)
+        blocks.append(Block(len(blocks), joined, para, toks, stop_ratio(toks), _ends_sentence(joined)))
+        in_para = True
     return blocks
 
 
