@@ -802,3 +802,20 @@ def test_reporting_credits_newsroom_calls_to_action_and_tweet_location_notices()
         "Fans stay with the team for more than a decade, the coach said after the harbour derby on Sunday.",
     ]:
         assert news in clean_text(page([], [], [news])).text, news
+
+
+def test_a_site_or_author_self_description_is_site_bio_but_a_welcome_in_a_report_is_not():
+    bios = [
+        "Hi, I'm Dana. I live by the harbour and write about ferries here on Harbour Notes, when I am not sailing.",
+        "My name is Jo Roe and I'm a researcher at the Harbour Institute. This blog is where I think out loud about ports.",
+        "Welcome to Harbour Notes! If this is your first time visiting the site, start with the ferry guide and our archive.",
+        "Welcome to the Harbour Review, where we bring you the analysis of port finances you will not find anywhere else.",
+    ]
+    kept = [
+        "Welcome to the harbour marathon. The race is underway, and over the next two hours I will post the splits here.",
+        "My name is Ricardo, I am 31 years old, and I lost my job when the old ferry company closed, he told the council.",
+    ]
+    r = clean_text(page([], bios[2:], middle=kept) + "\n\n" + "\n\n".join(bios[:2]))
+    assert_removed_as(r, bios, "site-bio")
+    assert all(line in r.text for line in kept)
+    assert_body_kept(r)

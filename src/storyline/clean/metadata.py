@@ -12,7 +12,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)")
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ru|de|fr|info|news|io|tv|us|ca|au|in))\b", re.IGNORECASE)
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:, [A-Za-z .]+)? \(([A-Z][\w .&-]{1,30})\)\s*[-–—]")
 #: Reasons whose lines are the site talking about itself (so a domain named there is the publisher).
-_SELF_REFERENCE_REASONS = {"login", "comments", "legal", "site-policy", "subscription", "donation"}
+_SELF_REFERENCE_REASONS = {"login", "comments", "legal", "site-policy", "site-bio", "subscription", "donation"}
 
 
 def date_from_url(url: str | None) -> str | None:

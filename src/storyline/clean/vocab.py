@@ -223,6 +223,29 @@ def any_line_reason(line: str) -> str | None:
     return None
 
 
+# A site's or its author's standing self-description, printed beside every post: a self-
+# introduction ("Hi, I'm Becky.", "My name is Jo Roe and I'm a researcher at ...") that talks about
+# the blog or site, or a welcome to the site for first-time visitors. A "Welcome to the London
+# marathon" live report or a reader's "My name is Ricardo, I am 31" in an article is neither.
+_SELF_INTRO = re.compile(
+    r"(?:hi|hello|hey|welcome)\W{0,3}\s*(?:there\W{0,3}\s*)?(?:i'm|i am|my name is)\s|my name is [\w.' -]{2,40}? and i(?:'m| am)\s",
+    re.IGNORECASE,
+)
+_ABOUT_THE_SITE = re.compile(r"\b(?:blog|blogs|blogging|blogger|website|portfolio|rss|here on|this site)\b", re.IGNORECASE)
+_SITE_WELCOME = re.compile(
+    r"welcome to [^.!?]{2,60}?[!.,]?\s.{0,120}?\b(?:first time (?:here|visiting)|new here|where we bring you|the official blog"
+    r"|you'll find|you will find|learn (?:more )?about (?:me|us)|read my story)\b",
+    re.IGNORECASE,
+)
+
+
+def is_site_bio(line: str) -> bool:
+    """The site's or its author's self-description (reason "site-bio")."""
+    if _SELF_INTRO.match(line):
+        return _ABOUT_THE_SITE.search(line) is not None
+    return _SITE_WELCOME.match(line) is not None
+
+
 def furniture_density(tokens: list[str]) -> tuple[int, float]:
     """Distinct furniture words in a line, and their share of its tokens."""
     distinct = len(FURNITURE_WORDS.intersection(tokens))
