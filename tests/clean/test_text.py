@@ -819,3 +819,24 @@ def test_a_site_or_author_self_description_is_site_bio_but_a_welcome_in_a_report
     assert_removed_as(r, bios, "site-bio")
     assert all(line in r.text for line in kept)
     assert_body_kept(r)
+
+
+def test_blog_platform_response_furniture_and_teaser_links():
+    trackbacks = ["TrackBack", "TrackBack URL for this entry:",
+                  "Listed below are links to weblogs that reference Harbour budget approved:",
+                  "You can follow any responses to this entry through the RSS 2.0 feed.",
+                  "harbourfan reblogged this from harbournotes and added:", "quaysider liked this",
+                  "Thank you. Your reply has been submitted and will appear on the messageboard shortly.",
+                  "You must be logged in to report a comment.", "View the entire comment thread."]
+    r = clean_text(page([], trackbacks))
+    assert_body_kept(r)
+    assert_removed_as(r, trackbacks, "comments")
+    assert reasons(clean_text(page(["Sign in here"], [])))["Sign in here"] == "login"
+    teasers = ["Ferry fares will rise again next year, the harbour authority has told the council in a letter. Read more »",
+               "The old terminal will be turned into a market hall for local fishermen and farmers… Keep reading →"]
+    r = clean_text(page([], teasers))
+    assert_removed_as(r, teasers, "related-links")
+    assert_body_kept(r)
+    # prose that ends "read more." stays
+    prose = "The mayor said the children of the harbour district should have a library nearby and read more."
+    assert prose in clean_text(page([], [], middle=[prose])).text

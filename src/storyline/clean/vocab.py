@@ -13,7 +13,7 @@ from functools import lru_cache
 # Each entry: reason code → pattern matched against a whole short line (≤ 12 words), lower-cased.
 _SHORT_LINE = {
     "login": r"(log ?in|log ?out|sign ?in|sign ?out|sign ?up|register( now)?|registration|create (an |your )?account"
-    r"|forgot (your )?(password|username|user ?name|login)( or password)?\??|password recovery|my account|delete account|captcha|avatar|hello, ?!?|"
+    r"|sign in here|forgot (your )?(password|username|user ?name|login)( or password)?\??|password recovery|my account|delete account|captcha|avatar|hello, ?!?|"
     r"(do you|i) (do not )?have an? .{0,40} account\??|register ?forgot your password\?.*|log in ?privacy policy"
     r"|are you sure you want to delete .*|your account has been deleted.*|remember me|lost your password\??)",
     "share": r"(share( this( article| story| post)?)?( on \w+)?|tweet|e-?mail( this)?( article| story)?|print( this)?( article| page)?"
@@ -35,7 +35,7 @@ _SHORT_LINE = {
     r"|full coverage .*|only on .*|more in .*|next story in .*)",
     "legal": r"(privacy( policy)?|terms( of (use|service))?|cookie( policy| settings)?|cookies|all rights reserved\.?|copyright .*"
     r"|© .*|\(c\) \d{4}.*|terms (and|&) conditions|accessibility|contact us|about us|careers|site ?map|rss( feeds?)?|faq|help)",
-    "comments": r"(leave a (reply|comment)|comments?( \(\d+\))?|\d+ comments?|post (a|your) comment.*|add (a |your )?comment.*|have your say|discussion|discuss"
+    "comments": r"(trackbacks?|leave a (reply|comment)|comments?( \(\d+\))?|\d+ comments?|post (a|your) comment.*|add (a |your )?comment.*|have your say|discussion|discuss"
     r"|community (standards|guidelines)(discussion)?|comment via .*|join the (conversation|discussion)|show comments|view comments"
     r"|jump to discuss comments below|• ?сomment|• ?comment|reply|report abuse|connecting to %s)",
     "tags": r"(tags?:.*|filed under:?.*|posted in .*|categories:?.*|topics:.*|keywords:.*)",
@@ -51,7 +51,15 @@ _ANY_LINE = {
         # forum threads: "This topic contains 0 replies, has 1 voice...", "Viewing 1 post (of 1 total)",
         # "One comment so far | Comments RSS"
         r"this topic (contains|has) \d+ repl(y|ies)|viewing \d+ (post|repl(y|ies)|topic)s? \(of \d+ total\)"
-        r"|(one|no|\d+) comments? so far\s*(\||$)|tweet \d+ comments? \|",
+        r"|(one|no|\d+) comments? so far\s*(\||$)|tweet \d+ comments? \|"
+        # blog platforms' response furniture: Movable Type's "TrackBack URL for this entry:" and "Listed
+        # below are links to weblogs that reference ...", WordPress's "You can follow any responses to
+        # this entry through the RSS 2.0 feed", Tumblr's notes ("x reblogged this from y", "z liked this"),
+        # comment-form replies ("Thank you. Your reply has been submitted ...")
+        r"|trackback url for this (entry|post)|listed below are links to (weblogs|blogs|sites) that reference"
+        r"|you can follow any responses to this (entry|post)|view the entire comment thread"
+        r"|[\w.-]+ (reblogged this from [\w.-]+( and added:)?|liked this)$"
+        r"|(thank you\. )?your (reply|comment) has been (submitted|received)\b",
         r"you are commenting using your|fill in your details below or click an icon to log in|this site uses akismet"
         r"|notify me of (new|follow-up) (comments|posts)|your email address will not be published|required fields are marked"
         r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy"
@@ -59,7 +67,7 @@ _ANY_LINE = {
         # characters left", "Please limit your comments to 500 words", "Email me a link to these comments"
         r"|no comments have (so far |yet )?been (submitted|posted|made)|why not be the first to|be the first to comment"
         r"|you have \d* ?characters? (left|remaining)|please limit your comments to|link to these comments"
-        r"|save you having to type (out )?your name|you must be logged in to (reply|post|comment)"
+        r"|save you having to type (out )?your name|you must be logged in to (reply|post|comment|report)"
         r"|reserves? the right to (delete|remove|edit)( any)? comments",
     ),
     "tags": (None, r"this entry was posted in |bookmark the permalink|is filed under "),
@@ -124,6 +132,13 @@ _ANY_LINE = {
 # Both tables are written in lower case and matched against lower-cased lines: case-sensitive
 # matching of a lowered line is 2-4x faster than IGNORECASE matching of the original.
 _REASON_ORDER = {reason: k for k, reason in enumerate(_ANY_LINE)}
+# A teaser for a longer text elsewhere ends in the link to it: "... Read more »", "Keep reading →",
+# A sentence that ends "... read more." is prose, and not among these.
+_TEASER_ENDINGS = tuple(
+    f"{link}{arrow}"
+    for link in ("read more", "keep reading", "continue reading", "read full story", "read full article", "read article")
+    for arrow in ("", " »", "»", " ›", " →", "→", " >", " >>", "...", "…", " ►", " ▶")
+) + ("learn more »", "learn more →")
 _AD_SUFFIX = re.compile(r"\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$")
 # All line starts in one pattern (named alternatives in reason order, so the first that matches is
 # the earliest reason), and the phrases that may sit anywhere, one search each.
@@ -164,7 +179,8 @@ END_MARKERS = re.compile(
     r"|comments?|you may also like:?|recommended(?: for you)?:?|more stories|join the mailing list|join the discussion"
     r"|this entry was posted in .*|about the author|share this:?|like this:?|\d+ comments?|post navigation"
     r"|most (?:read|popular|viewed)|what to read next|from around the web|promoted stories|related posts:?"
-    r"|share and discuss.*|join the conversation|comment via .*)$",
+    r"|share and discuss.*|join the conversation|comment via .*"
+    r"|trackbacks?|trackback url for this (?:entry|post):?|listed below are links to (?:weblogs|blogs|sites) that reference .*)$",
     re.IGNORECASE,
 )
 
@@ -216,6 +232,8 @@ def any_line_reason(line: str) -> str | None:
             return reason
     if start_reason is not None:
         return start_reason
+    if low.endswith(_TEASER_ENDINGS):
+        return "related-links"
     if any(w in low for w in _CREDIT_WORDS) and _REPORTING_CREDIT.match(low):
         return "byline"
     if "/" in line and _SLASH_CREDIT.search(line):
