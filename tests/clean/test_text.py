@@ -116,6 +116,16 @@ def test_the_articles_dateline_is_the_one_nearest_its_body_not_the_sites_today_d
     assert r.dateline is not None and r.dateline.iso == "2008-01-08"
 
 
+def test_a_publication_stamp_beats_an_update_stamp_printed_nearer_the_body():
+    stamps = ["Posted at: 12/28/2007 06:23:34 PM", "Updated at: 01/02/2008 04:01:05 PM"]
+    r = clean_text(page(["Council approves harbour budget"] + stamps, []))
+    assert r.dateline is not None and r.dateline.iso == "2007-12-28"
+    assert_removed_as(r, stamps, "dateline")
+    # alone, an update stamp is the dateline
+    r = clean_text(page(["Council approves harbour budget", "Updated at: 01/02/2008 04:01:05 PM"], []))
+    assert r.dateline is not None and r.dateline.iso == "2008-01-02"
+
+
 def test_a_date_opening_the_first_paragraph_is_the_dateline():
     first = "16 January 2008 – The Security Council today discussed the budget of the harbour mission in the north."
     r = clean_text("\n\n".join([first] + BODY))

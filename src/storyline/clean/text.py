@@ -740,6 +740,11 @@ def clean_text(
 _LEADING_DATE = re.compile(r"^\W{0,3}(?P<date>[^–—-]{6,40}?)\s*(?:[–—-]{1,2}|:)\s+(?=[A-Z\"“])")
 
 
+# An update stamp ("Updated at: 01/02/2008", "Site last Updated: Jan 15 2008") gives way to a
+# publication stamp up to this many blocks further from the body; alone, it is the dateline.
+UPDATE_STAMP_PENALTY = 3
+_UPDATE_STAMP = re.compile(r"^\W*(?:site |page )?(?:last )?(?:updated|modified|revised)\b", re.IGNORECASE)
+
 DATELINE_AFTER_BODY = 4  # blocks after the body's last one where its date stamp may still be printed
 
 
@@ -756,6 +761,8 @@ def _article_dateline(
         if b.index > hi:
             continue
         distance = lo - b.index if b.index < lo else 2 * (b.index - lo)
+        if _UPDATE_STAMP.match(b.text):
+            distance += UPDATE_STAMP_PENALTY  # "Posted at: ..." just above "Updated at: ...": the first is the publication
         if best_distance is None or distance < best_distance:
             best, best_distance = (found, b.text), distance
     if best is not None:
