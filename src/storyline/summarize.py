@@ -424,17 +424,18 @@ def mask_page_furniture(text: str) -> str:
     cleaner already cleaned passes through (nearly) unchanged."""
     from storyline.clean.text import clean_text, join_wrapped_lines, normalize_line
 
-    text = join_wrapped_lines(text)
+    # The cleaner reads the text as given: its lines are the joined lines below, wrapped lines included.
     removed = {r.text for r in clean_text(text).removed if r.reason not in _NOT_FURNITURE}
+    joined = join_wrapped_lines(text)
     if not removed:
-        return text
-    lines = text.split("\n")
+        return joined
+    lines = joined.split("\n")
     masked = False
     for k, line in enumerate(lines):
         if line.strip() and normalize_line(line) in removed:
             lines[k] = " " * len(line)
             masked = True
-    return "\n".join(lines) if masked else text
+    return "\n".join(lines) if masked else joined
 
 
 def summarize_articles(

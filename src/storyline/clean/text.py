@@ -340,7 +340,7 @@ def _mark_vocabulary(b: Block, template_lines: frozenset[str]) -> None:
     reason = vocab.any_line_reason(b.text)
     if reason is None and b.n <= 12:
         reason = vocab.short_line_reason(b.text)
-    if reason is None and b.text[:1] in "HhMmWw" and vocab.is_site_bio(b.text):
+    if reason is None and vocab.is_site_bio(b.text):
         reason = "site-bio"
     if reason is None and b.n >= 6:
         distinct, share = vocab.furniture_density(b.toks)

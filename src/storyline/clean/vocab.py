@@ -132,7 +132,7 @@ _ANY_LINE = {
 # Both tables are written in lower case and matched against lower-cased lines: case-sensitive
 # matching of a lowered line is 2-4x faster than IGNORECASE matching of the original.
 _REASON_ORDER = {reason: k for k, reason in enumerate(_ANY_LINE)}
-# A teaser for a longer text elsewhere ends in the link to it: "... Read more »", "Keep reading →",
+# A teaser for a longer text elsewhere ends in the link to it: "... Read more »", "Keep reading →".
 # A sentence that ends "... read more." is prose, and not among these.
 _TEASER_ENDINGS = tuple(
     f"{link}{arrow}"
@@ -259,6 +259,8 @@ _SITE_WELCOME = re.compile(
 
 def is_site_bio(line: str) -> bool:
     """The site's or its author's self-description (reason "site-bio")."""
+    if line[:1] not in "HhMmWw":  # every form opens with hi/hello/hey, my name or welcome: skip the patterns
+        return False
     if _SELF_INTRO.match(line):
         return _ABOUT_THE_SITE.search(line) is not None
     return _SITE_WELCOME.match(line) is not None
