@@ -179,13 +179,13 @@ def test_reassignment_moves_an_article_to_the_story_it_matches_best_once_stories
     assert {s.id: sorted(s.article_ids) for s in _refine(stories(), arts, vectors, frozenset(), 0.18, 0)}["s-dam"] == ["a", "f1", "f2"]
 
 
-def test_cluster_row_nested_too_deeply_is_an_error_row(tmp_path):
+def test_cluster_row_nested_too_deeply_is_an_error_row(tmp_path, row_nested_too_deeply):
     import json
 
     from storyline.cluster import cluster_jsonl
 
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    deep = '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    deep = row_nested_too_deeply("text")
     src.write_text(deep + "\n" + json.dumps({"id": "ok", "text": "The dam operator said the gate would be repaired soon."}) + "\n")
     cluster_jsonl(src, out)
     rows = [json.loads(line) for line in out.read_text().splitlines()]

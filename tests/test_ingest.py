@@ -113,10 +113,12 @@ def test_warc(tmp_path):
     assert len(docs) == 1 and docs[0].url == "http://example.org/news/1" and "Archived page text." in docs[0].html
 
 
-def test_json_nested_too_deeply_is_one_bad_row_not_a_crash(tmp_path):
-    deep = '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+def test_json_nested_too_deeply_is_one_bad_row_not_a_crash(tmp_path, row_nested_too_deeply):
+    from tests.conftest import TOO_DEEP
+
+    deep = row_nested_too_deeply("text")
     (tmp_path / "pile.jsonl").write_text(deep + "\n" + json.dumps({"id": "ok", "text": "The dam held on Tuesday."}) + "\n")
-    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "deep.json").write_text(TOO_DEEP)
     items = list(iter_inputs([str(tmp_path)]))
     errors = [i for i in items if isinstance(i, InputError)]
     assert [i.text for i in items if isinstance(i, RawDocument)] == ["The dam held on Tuesday."]

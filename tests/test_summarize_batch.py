@@ -339,11 +339,11 @@ def test_a_cluster_that_breaks_the_summarizer_gets_an_error_row_and_the_batch_go
     assert "RecursionError" in got[0]["error"] and got[1]["sentences"]
 
 
-def test_a_cluster_row_nested_too_deeply_is_an_error_row(tmp_path):
+def test_a_cluster_row_nested_too_deeply_is_an_error_row(tmp_path, row_nested_too_deeply):
     from storyline.summarize import summarize_jsonl
 
     src, out = tmp_path / "clusters.jsonl", tmp_path / "sum.jsonl"
-    deep = '{"id": "deep", "docs": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    deep = row_nested_too_deeply("docs")
     src.write_text(deep + "\n" + json.dumps({"id": "dam", "docs": DOCS}) + "\n")
     summarize_jsonl(src, out, 40)
     got = [json.loads(line) for line in out.read_text().splitlines()]

@@ -100,9 +100,9 @@ def test_clean_command(tmp_path):
     assert len(rows) == 2 and "error" in rows[1]
 
 
-def test_a_row_nested_too_deeply_is_an_error_row(tmp_path):
+def test_a_row_nested_too_deeply_is_an_error_row(tmp_path, row_nested_too_deeply):
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    deep = '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    deep = row_nested_too_deeply("text")
     src.write_text(deep + "\n" + json.dumps({"id": "ok", "text": "The dam operator said the gate would be repaired soon."}) + "\n")
     clean_jsonl(src, out)
     rows = [json.loads(line) for line in out.read_text().splitlines()]
