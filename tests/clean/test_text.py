@@ -850,3 +850,24 @@ def test_blog_platform_response_furniture_and_teaser_links():
     # prose that ends "read more." stays
     prose = "The mayor said the children of the harbour district should have a library nearby and read more."
     assert prose in clean_text(page([], [], middle=[prose])).text
+
+
+def test_a_line_shared_by_two_pages_is_decided_on_each_page():
+    """Blocks of different pages share one `LineFacts` per distinct line: what a page decides about
+    its copy of the line must not leak into another page, whichever was cleaned first."""
+    from storyline.clean.text import clear_line_caches, line_facts
+
+    shared = "Ferry timetables for the winter season are published on the harbour authority website."
+    as_body = page(["Home"], ["Privacy Policy"], middle=[shared])
+    as_footer = "\n\n".join(["Home"] + BODY + ["Related", "Harbour ferries in pictures", "Winter timetables", shared, "Privacy Policy"])
+    clear_line_caches()
+    footer_alone = clean_text(as_footer)
+    body_alone = clean_text(as_body)
+    assert line_facts(shared) is line_facts(shared)  # shared, not recomputed
+    assert shared in body_alone.text and shared not in footer_alone.text
+    for first, second in ((as_body, as_footer), (as_footer, as_body)):
+        clear_line_caches()
+        clean_text(first)
+        again = clean_text(second)
+        expected = footer_alone if second is as_footer else body_alone
+        assert (again.text, again.removed) == (expected.text, expected.removed)

@@ -22,3 +22,17 @@ def test_table_lookup_equals_zipf_frequency_on_real_words():
 def test_word_weight_orders_common_below_rare():
     assert word_weight("the") == 0.0
     assert word_weight("minister") < word_weight("sourdough") <= word_weight("qwzxv") == 1.0
+
+
+def test_word_counts_from_tokens_equal_word_counts():
+    from storyline.clean.textstats import tokens, word_counts, word_counts_of_tokens
+
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in EXAMPLES.iterdir()]
+    texts += [
+        "x² über 3rd naïve_test ½cup Ⅻ ǅ İstanbul ΣΑΣ straße a_b c1d2 ٣abc",  # digits, underscores, odd letters
+        "Lavrov's talks don't end: the minister’s aide said so",  # apostrophes: a word across two tokens
+        "COVID19 covid-19 B2B 2017-08-06 16:34",
+    ]
+    for text in texts:
+        for line in text.split("\n"):
+            assert word_counts_of_tokens(line, tokens(line)) == word_counts(line), line

@@ -20,6 +20,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.clean import vocab
 from storyline.clean.dates import FoundDate, find_dates, parse_dateline
@@ -31,7 +32,7 @@ from storyline.clean.textstats import (
     cosine,
     stop_ratio,
     tokens,
-    word_counts,
+    word_counts_of_tokens,
     word_weight,
 )
 from storyline.model import Removed
@@ -50,32 +51,152 @@ _MARKUP = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^>]*)?>|[{};]\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
 
 
+class LineFacts:
+    """What a line's text alone says about it: its tokens and sentence shape, the furniture
+    vocabulary it uses, the metadata it carries (a date, a byline), whether it could head a comment
+    thread. None of it depends on the page, so it is worked out once per distinct line: a stream
+    repeats its sites' menus, footers and credits on every page (over half the lines of the dragnet
+    pages repeat an earlier page's line), and `line_facts` hands back the same object for them.
+    Everything is computed on first use and never changed after: blocks of many pages share it."""
+
+    __slots__ = (
+        "text", "toks", "n", "stop", "ends_sentence",
+        "_counts", "_bag", "_title_case", "_long_prose", "_vocab", "_meta", "_comment", "_signature", "_names",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokens(text)
+        self.n = len(self.toks)
+        self.stop = stop_ratio(self.toks)
+        self.ends_sentence = _ends_sentence(text)
+        self._counts: dict[str, int] | None = None
+        self._bag: dict[str, float] | None = None
+        self._title_case: bool | None = None
+        self._long_prose: bool | None = None
+        self._vocab: tuple[str | None, bool] | None = None
+        self._meta: tuple[str, object] | None | bool = False  # False: not worked out yet
+        self._comment: tuple[bool, bool, bool] | None = None
+        self._signature: bool | None = None
+        self._names: set[str] | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Content-word counts: bags of the body, of rival runs and of single paragraphs are all
+        sums of these."""
+        if self._counts is None:
+            self._counts = word_counts_of_tokens(self.text, self.toks)
+        return self._counts
+
+    @property
+    def bag(self) -> dict[str, float]:
+        """This line's own weighted bag of words."""
+        if self._bag is None:
+            self._bag = bag_of_counts(self.counts)
+        return self._bag
+
+    @property
+    def title_case(self) -> bool:
+        """Most of its words that are not function words are capitalised."""
+        if self._title_case is None:
+            words = [w for w in _HEADLINE_WORD.findall(self.text) if w.lower() not in STOPWORDS]
+            self._title_case = bool(words) and sum(1 for w in words if w[0].isupper()) / len(words) >= 0.7
+        return self._title_case
+
+    @property
+    def long_prose(self) -> bool:
+        """25 words or more with a sentence ending inside: a paragraph, even if the scraper cut its end."""
+        if self._long_prose is None:
+            self._long_prose = self.n >= 25 and _INNER_SENTENCE_END.search(self.text) is not None
+        return self._long_prose
+
+    @property
+    def vocabulary(self) -> tuple[str | None, bool]:
+        """(reason, closes the article) for furniture recognisable by what the line says."""
+        if self._vocab is None:
+            self._vocab = _vocabulary_reason(self)
+        return self._vocab
+
+    @property
+    def metadata(self) -> tuple[str, object] | None:
+        """("dateline", FoundDate), ("byline", author), ("publisher-line", name) or
+        ("publisher-name", name) when the line carries that and nothing else; None otherwise."""
+        if self._meta is False:
+            self._meta = _metadata_line(self)
+        return self._meta  # type: ignore[return-value]
+
+    @property
+    def comment_header(self) -> tuple[bool, bool, bool]:
+        """(counts the comments or says they are closed, carries a date, heads a comment section)."""
+        if self._comment is None:
+            text = self.text
+            counted = bool(vocab.COUNTED_COMMENTS_HEADER.match(text.strip()) or vocab.COMMENTS_CLOSED.match(text))
+            self._comment = (counted, counted and bool(find_dates(text)), bool(vocab.COMMENTS_HEADER.match(text)))
+        return self._comment
+
+    @property
+    def signature(self) -> bool:
+        """A reader comment's signature line."""
+        if self._signature is None:
+            self._signature = vocab.is_comment_signature(self.text)
+        return self._signature
+
+    @property
+    def inner_names(self) -> set[str]:
+        """The names the line mentions, its first word left out (capitalised for the sentence)."""
+        if self._names is None:
+            self._names = _names(self.text) - {self.text.split(" ", 1)[0].lower()}
+        return self._names
+
+
+LINE_CACHE_SIZE = 32_768  # distinct lines remembered (least recently used go first): memory stays bounded
+LINE_CACHE_MAX_CHARS = 400  # longer lines (paragraphs) rarely repeat: not kept
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _cached_line_facts(text: str) -> LineFacts:
+    return LineFacts(text)
+
+
+def line_facts(text: str) -> LineFacts:
+    """The facts of a normalized line, shared with earlier lines of the same text."""
+    return _cached_line_facts(text) if len(text) <= LINE_CACHE_MAX_CHARS else LineFacts(text)
+
+
+def clear_line_caches() -> None:
+    """Forget every line seen so far (benchmarks start each pass cold)."""
+    _cached_line_facts.cache_clear()
+    vocab.short_line_reason.cache_clear()
+    vocab.any_line_reason.cache_clear()
+
+
 @dataclass(slots=True)
 class Block:
+    """One line (or hard-wrapped paragraph) of a page, and what the cleaner decides about it here."""
+
     index: int
-    text: str
     para: int
-    toks: list[str]
-    stop: float
-    ends_sentence: bool
+    facts: LineFacts
     kind: str = "short"  # good | near | short | bad
     reason: str | None = None
     end_marker: bool = False
     keep: bool = False
-    n: int = 0  # tokens; set from `toks`
-    _counts: dict[str, int] | None = None
-    _title_case: bool | None = None
+    text: str = ""  # copied from `facts` for speed, like the three below
+    n: int = 0  # tokens
+    stop: float = 0.0  # share of stop words
+    ends_sentence: bool = False
 
     def __post_init__(self) -> None:
-        self.n = len(self.toks)
+        f = self.facts
+        self.text, self.n, self.stop, self.ends_sentence = f.text, f.n, f.stop, f.ends_sentence
+
+    @property
+    def toks(self) -> list[str]:
+        return self.facts.toks
 
     @property
     def counts(self) -> dict[str, int]:
-        """Content-word counts, computed once: bags of the body, of rival runs and of single
-        paragraphs are all sums of these."""
-        if self._counts is None:
-            self._counts = word_counts(self.text)
-        return self._counts
+        return self.facts.counts
 
 
 def _bag(blocks) -> dict[str, float]:
@@ -230,8 +351,7 @@ def _split_blocks(text: str) -> list[Block]:
             continue
         joined = parts[0] if len(parts) == 1 else " ".join(parts)
         parts = []
-        toks = tokens(joined)
-        blocks.append(Block(len(blocks), joined, para, toks, stop_ratio(toks), _ends_sentence(joined)))
+        blocks.append(Block(len(blocks), para, line_facts(joined)))
         in_para = True
     return blocks
 
@@ -243,10 +363,7 @@ def _is_headline_like(b: Block, allow_period: bool = False) -> bool:
     """Title-case line without sentence punctuation: a headline, link text or heading."""
     if b.n < 2 or b.n > 25 or b.text.endswith((",", ";")) or (b.text.endswith(".") and not allow_period):
         return False
-    if b._title_case is None:  # several passes ask; the answer depends on the text only
-        words = [w for w in _HEADLINE_WORD.findall(b.text) if w.lower() not in STOPWORDS]
-        b._title_case = bool(words) and sum(1 for w in words if w[0].isupper()) / len(words) >= 0.7
-    return b._title_case
+    return b.facts.title_case
 
 
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\W{0,3}$")
@@ -316,7 +433,7 @@ def _classify(b: Block, min_words: int, use_stopwords: bool) -> None:
     # captions ("Suicide bombing targets sheik 2-year old hospitalized after crash More violence
     # in ..."), not a paragraph; with the function words of prose it may be a paragraph the
     # scraper cut, kept inside the article as a "near" line.
-    long_prose = b.n >= 25 and _INNER_SENTENCE_END.search(b.text) is not None
+    long_prose = b.facts.long_prose
     if b.n >= min_words and (not use_stopwords or b.stop >= 0.2) and (b.ends_sentence or long_prose):
         b.kind = "good"
     elif use_stopwords and not b.ends_sentence and b.n >= 8 and (b.n < 25 or (not long_prose and b.stop < 0.3)):
@@ -333,29 +450,50 @@ def _mark_vocabulary(b: Block, template_lines: frozenset[str]) -> None:
     if template_lines and b.text.lower() in template_lines:
         b.kind, b.reason = "bad", "template"
         return
-    if vocab.END_MARKERS.match(b.text.strip("•·|>»›-–—* ")):
-        b.end_marker = True
-        b.kind, b.reason = "bad", vocab.any_line_reason(b.text) or vocab.short_line_reason(b.text) or "related-links"
-        return
-    reason = vocab.any_line_reason(b.text)
-    if reason is None and b.n <= 12:
-        reason = vocab.short_line_reason(b.text)
-    if reason is None and vocab.is_site_bio(b.text):
+    reason, end_marker = b.facts.vocabulary
+    if reason is not None:
+        b.kind, b.reason, b.end_marker = "bad", reason, end_marker
+
+
+def _vocabulary_reason(f: LineFacts) -> tuple[str | None, bool]:
+    """(reason, closes the article) of a line that is furniture by what it says."""
+    if vocab.END_MARKERS.match(f.text.strip("•·|>»›-–—* ")):
+        return vocab.any_line_reason(f.text) or vocab.short_line_reason(f.text) or "related-links", True
+    reason = vocab.any_line_reason(f.text)
+    if reason is None and f.n <= 12:
+        reason = vocab.short_line_reason(f.text)
+    if reason is None and vocab.is_site_bio(f.text):
         reason = "site-bio"
-    if reason is None and b.n >= 6:
-        distinct, share = vocab.furniture_density(b.toks)
+    if reason is None and f.n >= 6:
+        distinct, share = vocab.furniture_density(f.toks)
         if distinct >= 3 and share >= 0.12:
             reason = "site-policy"
-    if reason is None and "<" in b.text:
-        markup = sum(len(m) for m in _MARKUP.findall(b.text))
-        if markup >= 0.25 * len(b.text):
+    if reason is None and "<" in f.text:
+        markup = sum(len(m) for m in _MARKUP.findall(f.text))
+        if markup >= 0.25 * len(f.text):
             reason = "html-markup"  # leftover tags and scripts: "<a href=...><img src=...>", "<SCRIPT ...>"
-    if reason is None and 0 < b.n <= 6 and all(t.isdigit() for t in b.toks):
+    if reason is None and 0 < f.n <= 6 and all(t.isdigit() for t in f.toks):
         reason = "share"  # share/like counters such as "0 0 0"
-    if reason is not None:
-        b.kind, b.reason = "bad", reason
-        # Appeals to donate or subscribe close an article: what follows is the site's, not the story's.
-        b.end_marker = reason in ("donation", "subscription")
+    # Appeals to donate or subscribe close an article: what follows is the site's, not the story's.
+    return reason, reason in ("donation", "subscription")
+
+
+def _metadata_line(f: LineFacts) -> tuple[str, object] | None:
+    """What a dateline, byline or "<Outlet> copy" line carries (see `LineFacts.metadata`)."""
+    if f.n > 25:
+        return None
+    found = parse_dateline(f.text)
+    if found is not None:
+        return "dateline", found
+    m = vocab.BYLINE.match(f.text) if f.n <= 10 else None
+    if m:
+        return "byline", m.group(1)
+    m = vocab.PUBLISHER_LINE.match(f.text) if len(f.text) <= vocab.PUBLISHER_LINE_MAX else None
+    if m:
+        return "publisher-line", (m.group(1) or m.group(2)).strip()
+    if f.n <= 5 and vocab.PUBLISHER_NAME.match(f.text) and not is_section_name(f.text):
+        return "publisher-name", f.text
+    return None
 
 
 def _comments_start(blocks: list[Block]) -> int | None:
@@ -371,19 +509,19 @@ def _comments_start(blocks: list[Block]) -> int | None:
             body_words += b.n
         if body_words < 60 or b.n > 40:
             continue
-        if vocab.COUNTED_COMMENTS_HEADER.match(b.text.strip()) or vocab.COMMENTS_CLOSED.match(b.text):
-            if find_dates(b.text):
+        counted, dated, header = b.facts.comment_header
+        if counted:
+            if dated:
                 continue  # "Posted August 9, 2012 by Allie Merriam · 0 comments": a post's stamp, above its text
             return i  # "{ 167 comments }", "Comments are now closed for this story": evidence enough
         if b.n > 20:
             continue
-        header = bool(vocab.COMMENTS_HEADER.match(b.text))
-        if not header and not vocab.is_comment_signature(b.text):
+        if not header and not b.facts.signature:
             continue
         if header and i > 0 and blocks[i - 1].n <= 3 and blocks[i - 1].reason in (None, "navigation"):
             continue  # "Comments" among short menu items is a section link
         window = blocks[i + 1 : i + 31]
-        signatures = sum(1 for o in window if o.n <= 20 and vocab.is_comment_signature(o.text))
+        signatures = sum(1 for o in window if o.n <= 20 and o.facts.signature)
         if (header and signatures >= 1) or (not header and signatures >= 2):
             return i
     return None
@@ -466,7 +604,7 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
             continue  # the body's first line can be the headline only if it is not a sentence
         if b.text.endswith(".") and b.n > 15:
             continue
-        bag = bag_of_counts(b.counts)
+        bag = b.facts.bag
         overlap = sum(v for w, v in bag.items() if body_bag.get(w, 0.0) > 0)
         score = overlap * min(1.0, b.n / 8)
         if seen[b.text.lower()] > 1:
@@ -563,25 +701,22 @@ def clean_text(
     first_good = next((b.index for b in blocks if b.kind == "good"), len(blocks))
     datelines: list[tuple[Block, FoundDate]] = []
     for b in blocks:
-        if b.n > 25:
+        meta = b.facts.metadata
+        if meta is None:
             continue
-        found = parse_dateline(b.text)
-        if found is not None:
-            datelines.append((b, found))
+        what, value = meta
+        if what == "dateline":
+            datelines.append((b, value))  # type: ignore[arg-type]
             b.kind, b.reason = "bad", "dateline"
-            continue
-        m = vocab.BYLINE.match(b.text) if b.n <= 10 else None
-        if m:
+        elif what == "byline":
             if result.author is None and b.index <= first_good + 3:
-                result.author = m.group(1)
+                result.author = value  # type: ignore[assignment]
             b.kind, b.reason = "bad", "byline"
-            continue
-        m = vocab.PUBLISHER_LINE.match(b.text) if len(b.text) <= vocab.PUBLISHER_LINE_MAX else None
-        if m:
-            result.publisher = result.publisher or (m.group(1) or m.group(2)).strip()
+        elif what == "publisher-line":
+            result.publisher = result.publisher or value  # type: ignore[assignment]
             b.kind, b.reason, b.end_marker = "bad", "publisher-line", b.index > first_good
-        elif b.index < first_good and b.n <= 5 and vocab.PUBLISHER_NAME.match(b.text) and not is_section_name(b.text):
-            result.publisher = result.publisher or b.text
+        elif b.index < first_good:  # a bare outlet name ("The Daily Courier") above the article
+            result.publisher = result.publisher or value  # type: ignore[assignment]
             b.kind, b.reason = "bad", "publisher-line"
 
     # Reader comments are sentence-like but not the article: a comment header or a run of comment
@@ -708,7 +843,7 @@ def clean_text(
                 else:
                     b.reason = "fragment"
         else:
-            if b.kind == "good" and not after_end and cosine(bag_of_counts(b.counts), body_bag) >= 0.12:
+            if b.kind == "good" and not after_end and cosine(b.facts.bag, body_bag) >= 0.12:
                 b.keep = True
             elif b.index < lo:
                 b.reason = "page-header"
@@ -788,7 +923,7 @@ def _names(text: str) -> set[str]:
 
 def _inner_names(b: Block) -> set[str]:
     """The names a paragraph mentions, its first word left out (capitalised for the sentence)."""
-    return _names(b.text) - {b.text.split(" ", 1)[0].lower()}
+    return b.facts.inner_names
 
 
 def _stems(bag: dict[str, float], min_weight: float = 0.3) -> set[str]:
@@ -828,7 +963,7 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
         stem_n: Counter[str] = Counter()
         for o in group:
             if o.index not in bags:
-                bags[o.index] = bag_of_counts(o.counts)
+                bags[o.index] = o.facts.bag
             for w, v in bags[o.index].items():
                 bag[w] = bag.get(w, 0.0) + v
             stem_n.update({w[:5] for w in bags[o.index]})
@@ -899,7 +1034,7 @@ def _trim_unrelated_tail(blocks: list[Block]) -> None:
     leads: list[dict[str, float]] = []
     for b in reversed(kept[len(core):]):
         if b.n >= 8:
-            own_bag = bag_of_counts(b.counts)
+            own_bag = b.facts.bag
             if _inner_names(b) & core_names or cosine(own_bag, core_bag) >= TAIL_MIN_SIMILARITY or _stems(own_bag) & core_stems:
                 break
             if leads and cosine(own_bag, leads[-1]) >= TAIL_MIN_SIMILARITY:

@@ -101,6 +101,25 @@ def word_counts(text: str) -> dict[str, int]:
     return counts
 
 
+def word_counts_of_tokens(text: str, toks: list[str]) -> dict[str, int]:
+    """`word_counts(text)` from the text's `tokens` (already lower-cased `\\w+` runs), without a
+    second pass of the word pattern over the text: a token of letters only is one word, any other
+    token holds the words the pattern finds in it. Text with an apostrophe, where a word may span
+    two tokens ("don't"), goes the long way."""
+    if "'" in text or "’" in text:
+        return word_counts(text)
+    counts: dict[str, int] = {}
+    for t in toks:
+        if t.isalpha():
+            if len(t) > 1 and t not in STOPWORDS:
+                counts[t] = counts.get(t, 0) + 1
+        else:
+            for w in WORD_RE.findall(t):
+                if len(w) > 1 and w not in STOPWORDS:
+                    counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
 def add_counts(parts) -> dict[str, int]:
     """The word counts of several texts together."""
     total: dict[str, int] = {}

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from storyline.clean.prefilter import contains_any, required_literals
+
 # Each entry: reason code → pattern matched against a whole short line (≤ 12 words), lower-cased.
 _SHORT_LINE = {
     "login": r"(log ?in|log ?out|sign ?in|sign ?out|sign ?up|register( now)?|registration|create (an |your )?account"
@@ -145,7 +147,17 @@ _AD_SUFFIX = re.compile(r"\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!
 _ANY_LINE_START = re.compile(
     "|".join(rf"(?P<{reason.replace('-', '_')}>{start})" for reason, (start, _) in _ANY_LINE.items() if start)
 )
-_ANY_LINE_ANYWHERE = [(reason, re.compile(anywhere)) for reason, (_, anywhere) in _ANY_LINE.items() if anywhere]
+_ANY_LINE_ANYWHERE = [
+    (reason, re.compile(anywhere), required_literals(re.compile(anywhere)))
+    for reason, (_, anywhere) in _ANY_LINE.items()
+    if anywhere
+]
+# Every phrase of every reason needs one of these: a line with none of them skips the whole loop.
+_ANYWHERE_LITERALS = (
+    tuple(sorted({lit for _, _, lits in _ANY_LINE_ANYWHERE for lit in lits}, key=len))  # type: ignore[union-attr]
+    if all(lits is not None for _, _, lits in _ANY_LINE_ANYWHERE)
+    else None
+)
 # One pass per line instead of one per reason: named alternatives, tried in the order above.
 _SHORT_LINE_ONE = re.compile("|".join(rf"(?P<{k.replace('-', '_')}>{p})" for k, p in _SHORT_LINE.items()))
 # A reporting credit closing a story: "CNN's Jane Doe contributed to this report.", "Additional
@@ -225,9 +237,12 @@ def any_line_reason(line: str) -> str | None:
         and _AD_SUFFIX.search(low)
     ):
         start_reason = "advertisement"
-    for reason, pattern in _ANY_LINE_ANYWHERE:
+    anywhere = _ANY_LINE_ANYWHERE if _ANYWHERE_LITERALS is None or contains_any(low, _ANYWHERE_LITERALS) else ()
+    for reason, pattern, literals in anywhere:
         if start_reason is not None and _REASON_ORDER[reason] > _REASON_ORDER[start_reason]:
             break
+        if literals is not None and not contains_any(low, literals):
+            continue  # none of the phrases can be in the line: no search
         if pattern.search(low):
             return reason
     if start_reason is not None:
