@@ -19,6 +19,9 @@ from storyline.clean.dates import find_dates, parse_dateline
         ("By Jonathan Noble and Pablo Elizalde Monday, January 14th 2008, 11:33 GMT", "2008-01-14"),
         ("Jan 12, 2008 2:04 AM (3 days ago) by Staff, The Examiner", "2008-01-12"),
         ("Shaun Nichols in California, vnunet.com 15 Jan 2008", "2008-01-15"),
+        # a blog's post stamp: its categories and author around the date
+        ("Posted in Sony, News, PSP, Skype by Darrin Olson on January 7th, 2008", "2008-01-07"),
+        ("Posted by admin in Auto Blog on Aug 9th, 2012 | no responses", "2012-08-09"),
     ],
 )
 def test_datelines(line, expected):
@@ -30,6 +33,7 @@ def test_a_sentence_with_a_date_is_not_a_dateline():
     assert parse_dateline("The ministry said on August 6, 2017 that the talks between the two sides had failed again.") is None
     assert parse_dateline("By the end of the talks on March 3, 2008 the ministers had agreed on nothing") is None
     assert parse_dateline("The ministers met again on March 3, 2008 to share the comments.") is None
+    assert parse_dateline("Posted in reply to the ministers who met in Manila and Moscow on March 3, 2008 about sanctions") is None
 
 
 def test_no_false_dates():

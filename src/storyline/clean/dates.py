@@ -97,7 +97,7 @@ def find_dates(text: str) -> list[FoundDate]:
 
 
 _DATELINE_WORDS = re.compile(
-    r"\b(?:posted|published|updated|last updated|modified|created|on|at|gmt|utc|est|edt|et|bst|cet|msk|pst|pdt|am|pm"
+    r"\b(?:posted in|posted|published|updated|last updated|modified|created|on|at|gmt|utc|est|edt|et|bst|cet|msk|pst|pdt|am|pm"
     r"|a\.m\.|p\.m\.|by|date|time|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|updated:|published:|posted:)\b",
     re.IGNORECASE,
@@ -110,14 +110,16 @@ _STAMP_BUTTONS = re.compile(
     r"|comments?|reprints?)\b",
     re.IGNORECASE,
 )
-_BY = re.compile(r"^\W*by\s+[A-Z]", re.IGNORECASE)
+# A byline or a blog's post stamp ("Posted in Sony, News, PSP by Darrin Olson on January 7th, 2008")
+# names people and categories around its date: more words beside the date are allowed.
+_BY = re.compile(r"^\W*(?:by\s+[A-Z]|posted (?:in|by)\b)", re.IGNORECASE)
 # Stamp language beside a date: its age ("(3 days ago)") and the outlet's web address ("vnunet.com").
 _STAMP_EXTRAS = re.compile(
     r"\(?\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b\)?|\b[\w-]+\.(?:com|net|org|co\.uk|com\.au)\b",
     re.IGNORECASE,
 )
 DATELINE_MAX_OTHER_WORDS = 4  # words besides the date, time and stamp words in a dateline
-DATELINE_MAX_BYLINE_WORDS = 6  # the same in "By <names> <date>"
+DATELINE_MAX_BYLINE_WORDS = 6  # the same in "By <names> <date>" and "Posted in <categories> by <name> on <date>"
 
 
 def parse_dateline(line: str) -> FoundDate | None:
