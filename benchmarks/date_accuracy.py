@@ -6,7 +6,9 @@ Gold: the L3S-GN1 annotators marked each page's "supplemental" block (the dateli
 similar lines printed around the article); its first day-precision date is taken as the page's
 publication date. Pages whose block carries no such date are left out. This gold is the date the
 page shows its reader; where that is a photo's date or an update time, every system is scored
-against the same line.
+against the same line. A date printed as "06/01/2008" is June 1 or January 6 (a British page's
+"Last Updated: 12:01am GMT 06/01/2008" above comments posted "January 6, 2008"): for such a date
+either reading counts, for every system.
 
 - HTML (../shared/data/extraction/l3s_gn1): storyline's `clean_document` on the page, htmldate's
   `find_date` with its defaults and with `original_date=True`, all in this run.
@@ -36,14 +38,15 @@ def rows(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh]
 
 
-def gold_dates(pages: list[dict]) -> dict[str, tuple[str, str]]:
-    """page id → (ISO day, the date as printed)."""
+def gold_dates(pages: list[dict]) -> dict[str, tuple[frozenset[str], str]]:
+    """page id → (the ISO days it may be: two for a day/month-ambiguous date, the date as printed)."""
     out = {}
     for page in pages:
         block = (page.get("meta") or {}).get("supplemental") or ""
         days = [d for d in find_dates(block) if d.granularity == "day"]
         if days:
-            out[page["id"]] = (days[0].iso, block[days[0].start : days[0].end])
+            readings = frozenset(r for r in (days[0].iso, days[0].swapped) if r)
+            out[page["id"]] = (readings, block[days[0].start : days[0].end])
     return out
 
 
@@ -52,8 +55,8 @@ def storyline_date(raw: RawDocument) -> str | None:
     return result.date if isinstance(result, Article) else None
 
 
-def score(name: str, predicted: list[str | None], gold: list[str], seconds: float) -> None:
-    correct = sum(p == g for p, g in zip(predicted, gold))
+def score(name: str, predicted: list[str | None], gold: list[frozenset[str]], seconds: float) -> None:
+    correct = sum(p in g for p, g in zip(predicted, gold))
     found = sum(p is not None for p in predicted)
     print(
         f"  {name:<28} correct {correct:4d}/{len(gold)} = {correct / len(gold):.3f}   "
@@ -68,7 +71,8 @@ def main() -> None:
     gold = gold_dates(pages)
     dated = [p for p in pages if p["id"] in gold]
     truth = [gold[p["id"]][0] for p in dated]
-    print(f"HTML: extraction/l3s_gn1, {len(dated)} of {len(pages)} pages with an annotated day date")
+    ambiguous = sum(len(gold[p["id"]][0]) > 1 for p in dated)
+    print(f"HTML: extraction/l3s_gn1, {len(dated)} of {len(pages)} pages with an annotated day date ({ambiguous} day/month-ambiguous)")
     storyline_date(RawDocument("warm-up", html=dated[0]["html"]))
     htmldate.find_date(dated[0]["html"])
     systems = {

@@ -38,3 +38,11 @@ def test_a_sentence_with_a_date_is_not_a_dateline():
 
 def test_no_false_dates():
     assert find_dates("It cost $66 and 2,000 people came; 31.13.2017 is not a date.") == []
+
+
+def test_a_day_month_ambiguous_date_carries_its_other_reading():
+    (found,) = find_dates("Last Updated: 12:01am GMT 06/01/2008")
+    assert (found.iso, found.swapped) == ("2008-06-01", "2008-01-06")
+    assert find_dates("13/01/2008")[0].swapped is None  # only one reading is a date
+    assert find_dates("01/01/2008")[0].swapped is None  # both readings are the same day
+    assert find_dates("January 6, 2008")[0].swapped is None

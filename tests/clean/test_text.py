@@ -126,6 +126,19 @@ def test_a_publication_stamp_beats_an_update_stamp_printed_nearer_the_body():
     assert r.dateline is not None and r.dateline.iso == "2008-01-02"
 
 
+def test_a_day_month_ambiguous_dateline_is_read_as_the_page_prints_it_elsewhere():
+    stamp = "First Published: 11:47 IST(11/1/2008)"
+    r = clean_text(page(["Council approves harbour budget", stamp], ["Privacy Policy"]))
+    assert r.dateline is not None and r.dateline.iso == "2008-11-01"  # alone: month first
+    # the page's other dates say day first: a dateline above the stamp, or a comment's below the article
+    for r in (
+        clean_text(page(["Council approves harbour budget", "New Delhi, January 11, 2008", "Home", stamp], [])),
+        clean_text(page(["Council approves harbour budget", stamp], ["Comments", "Posted by Anil on January 11, 2008"])),
+    ):
+        assert r.dateline is not None and r.dateline.iso == "2008-01-11"
+        assert r.dateline_text == stamp
+
+
 def test_a_date_opening_the_first_paragraph_is_the_dateline():
     first = "16 January 2008 – The Security Council today discussed the budget of the harbour mission in the north."
     r = clean_text("\n\n".join([first] + BODY))

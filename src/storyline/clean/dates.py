@@ -48,6 +48,9 @@ class FoundDate:
     granularity: str  # "day" | "month"
     start: int
     end: int
+    # "11/1/2008" reads as November 1 (month first, as most such stamps are) or January 11: the
+    # other reading, for a page whose other dates can tell which it is.
+    swapped: str | None = None
 
 
 def _make(year: int, month: int, day: int | None) -> str | None:
@@ -73,6 +76,7 @@ def find_dates(text: str) -> list[FoundDate]:
             g = m.groupdict()
             year = int(g["year"])
             iso: str | None
+            swapped: str | None = None
             if kind == "iso":
                 iso = _make(year, int(g["m"]), int(g["d"]))
             elif kind == "tz_glued":
@@ -86,12 +90,14 @@ def find_dates(text: str) -> list[FoundDate]:
             elif kind == "slashed":
                 a, b = int(g["a"]), int(g["b"])
                 iso = _make(year, a, b) if a <= 12 else _make(year, b, a)
+                if a <= 12 and b <= 12 and a != b:
+                    swapped = _make(year, b, a)
             else:
                 iso = _make(year, MONTHS[g["month"].lower().rstrip(".")], None)
             if iso is None:
                 continue
             start = m.start("d") if kind == "tz_glued" else m.start()
-            found.append(FoundDate(iso, "month" if kind == "month_y" else "day", start, m.end()))
+            found.append(FoundDate(iso, "month" if kind == "month_y" else "day", start, m.end(), swapped))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 

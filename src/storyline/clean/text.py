@@ -901,13 +901,13 @@ def _article_dateline(
         if best_distance is None or distance < best_distance:
             best, best_distance = (found, b.text), distance
     if best is not None:
-        return best
+        return _day_first_if_page_says_so(best[0], datelines), best[1]
     # Some sites print the stamp under the article ("Last Updated: January 11, 2008 11:43 EST",
     # "Transmitted Friday, January 18, 2008"): with none above, the first one right after the body.
     after = [(b, found) for b, found in datelines if hi < b.index <= hi + DATELINE_AFTER_BODY]
     if after:
         b, found = min(after, key=lambda x: x[0].index)
-        return found, b.text
+        return _day_first_if_page_says_so(found, datelines), b.text
     for b in blocks[lo : min(hi, lo + 2) + 1]:
         m = _LEADING_DATE.match(b.text)
         if m:
@@ -915,6 +915,15 @@ def _article_dateline(
             if found is not None:
                 return found, m.group(0).strip()
     return None, None
+
+
+def _day_first_if_page_says_so(found: FoundDate, datelines: list[tuple[Block, FoundDate]]) -> FoundDate:
+    """An ambiguous numeric date ("11/1/2008") is read month first unless another date line of the
+    page prints the day-first reading ("First Published: 11:47 IST(11/1/2008)" under "New Delhi,
+    January 11, 2008")."""
+    if found.swapped is not None and any(o.iso == found.swapped for _, o in datelines if o is not found):
+        return FoundDate(found.swapped, found.granularity, found.start, found.end, found.iso)
+    return found
 
 
 def _names(text: str) -> set[str]:
