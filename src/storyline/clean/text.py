@@ -962,21 +962,24 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
         return
     names = {b.index: _inner_names(b) for b in kept}
     name_count = Counter(n for b in kept for n in names[b.index])
-    bags: dict[int, dict[str, float]] = {}
-    # The article's summed bag, its squared norm and its stem counts: built when first needed.
-    whole: tuple[dict[str, float], float, Counter[str]] | None = None
+    # The article's summed bag and its squared norm, and its stem counts: each built when first needed.
+    whole: tuple[dict[str, float], float] | None = None
+    stem_count: Counter[str] | None = None
 
-    def totals(group: list[Block]) -> tuple[dict[str, float], Counter[str]]:
-        """Summed word weights and 5-letter stem counts of some paragraphs."""
+    def summed_bag(group: list[Block]) -> dict[str, float]:
+        """Summed word weights of some paragraphs."""
         bag: dict[str, float] = {}
+        for o in group:
+            for w, v in o.facts.bag.items():
+                bag[w] = bag.get(w, 0.0) + v
+        return bag
+
+    def stem_counts(group: list[Block]) -> Counter[str]:
+        """In how many of some paragraphs each 5-letter stem occurs."""
         stem_n: Counter[str] = Counter()
         for o in group:
-            if o.index not in bags:
-                bags[o.index] = o.facts.bag
-            for w, v in bags[o.index].items():
-                bag[w] = bag.get(w, 0.0) + v
-            stem_n.update({w[:5] for w in bags[o.index]})
-        return bag, stem_n
+            stem_n.update({w[:5] for w in o.facts.bag})
+        return stem_n
 
     unannounced: list[Block] = []
     for k, b in enumerate(kept):
@@ -989,20 +992,23 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
         if any(name_count[n] - ex_name_count[n] > 0 for n in names[b.index]):
             continue  # a name shared with the rest of the article: related (most paragraphs stop here)
         if whole is None:
-            all_bag, stem_count = totals(kept)
-            whole = (all_bag, sum(v * v for v in all_bag.values()), stem_count)
-        all_bag, all_norm2, stem_count = whole
-        ex_bag, ex_stems = totals(excluded)
-        own = bags[b.index]
+            all_bag = summed_bag(kept)
+            whole = (all_bag, sum(v * v for v in all_bag.values()))
+        all_bag, all_norm2 = whole
+        ex_bag = summed_bag(excluded)
+        own = b.facts.bag
         # rest = all - excluded, touched only where excluded has weight
         rest_norm2 = all_norm2 - sum(all_bag[w] ** 2 - (all_bag[w] - v) ** 2 for w, v in ex_bag.items())
         dot = sum(v * (all_bag[w] - ex_bag[w]) for w, v in own.items())
         own_norm = math.sqrt(sum(v * v for v in own.values()))
         sim = dot / (own_norm * math.sqrt(rest_norm2)) if own_norm and rest_norm2 > 1e-12 else 0.0
-        rest_stems = {w[:5] for w in own if stem_count[w[:5]] - ex_stems[w[:5]] > 0}
-        shared_stems = _stems(own) & rest_stems
         if sim >= 0.05:
             continue
+        if stem_count is None:
+            stem_count = stem_counts(kept)
+        ex_stems = stem_counts(excluded)
+        rest_stems = {w[:5] for w in own if stem_count[w[:5]] - ex_stems[w[:5]] > 0}
+        shared_stems = _stems(own) & rest_stems
         if not teaser and (shared_stems or len(names[b.index]) < 2 or b.text[0] in "\"'“‘«" or _REFERS_BACK.match(b.text)):
             continue  # unannounced: only a paragraph about other named people is an insert, never a quote
         if teaser and len(shared_stems) > 1:
