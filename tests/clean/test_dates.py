@@ -22,6 +22,8 @@ from storyline.clean.dates import find_dates, parse_dateline
         # a blog's post stamp: its categories and author around the date
         ("Posted in Sony, News, PSP, Skype by Darrin Olson on January 7th, 2008", "2008-01-07"),
         ("Posted by admin in Auto Blog on Aug 9th, 2012 | no responses", "2012-08-09"),
+        # a reporter's name and role
+        ("MARK SMITH, Deputy Business Editor January 01 2008", "2008-01-01"),
     ],
 )
 def test_datelines(line, expected):
@@ -34,6 +36,7 @@ def test_a_sentence_with_a_date_is_not_a_dateline():
     assert parse_dateline("By the end of the talks on March 3, 2008 the ministers had agreed on nothing") is None
     assert parse_dateline("The ministers met again on March 3, 2008 to share the comments.") is None
     assert parse_dateline("Posted in reply to the ministers who met in Manila and Moscow on March 3, 2008 about sanctions") is None
+    assert parse_dateline("Jane Roe, the paper's former editor, was fired on March 3, 2008 for it") is None
 
 
 def test_no_false_dates():

@@ -119,6 +119,8 @@ _STAMP_BUTTONS = re.compile(
 # A byline or a blog's post stamp ("Posted in Sony, News, PSP by Darrin Olson on January 7th, 2008")
 # names people and categories around its date: more words beside the date are allowed.
 _BY = re.compile(r"^\W*(?:by\s+[A-Z]|posted (?:in|by)\b)", re.IGNORECASE)
+# ... or a reporter's name and role ("MARK SMITH, Deputy Business Editor January 01 2008").
+_ROLE = re.compile(r"^[^,]{3,40}, [\w ]{0,30}\b(?:editor|correspondent|reporter|writer|columnist)\b", re.IGNORECASE)
 # Stamp language beside a date: its age ("(3 days ago)") and the outlet's web address ("vnunet.com").
 _STAMP_EXTRAS = re.compile(
     r"\(?\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b\)?|\b[\w-]+\.(?:com|net|org|co\.uk|com\.au)\b",
@@ -149,7 +151,7 @@ def parse_dateline(line: str) -> FoundDate | None:
     rest = re.sub(r"(?:GMT|UTC)?\s*[+-]\d{1,2}", " ", rest)
     leftover = re.findall(r"[A-Za-z]{2,}", rest)
     # A byline may carry the date: "By Jonathan Noble and Pablo Elizalde Monday, January 14th 2008"
-    if len(leftover) > (DATELINE_MAX_BYLINE_WORDS if _BY.match(line) else DATELINE_MAX_OTHER_WORDS):
+    if len(leftover) > (DATELINE_MAX_BYLINE_WORDS if _BY.match(line) or _ROLE.match(line) else DATELINE_MAX_OTHER_WORDS):
         return None
     return dates[0] if dates[0].granularity == "day" else None
 
