@@ -127,7 +127,7 @@ _STAMP_EXTRAS = re.compile(
     re.IGNORECASE,
 )
 DATELINE_MAX_OTHER_WORDS = 4  # words besides the date, time and stamp words in a dateline
-DATELINE_MAX_BYLINE_WORDS = 6  # the same in "By <names> <date>" and "Posted in <categories> by <name> on <date>"
+DATELINE_MAX_BYLINE_WORDS = 6  # the same in "By <names> <date>", "Posted in <categories> by <name> on <date>", "<Name>, <role> <date>"
 
 
 def parse_dateline(line: str) -> FoundDate | None:
