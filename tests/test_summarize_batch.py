@@ -374,3 +374,34 @@ def test_text_copied_from_a_pdf_line_by_line_gives_whole_sentences():
         assert s.text[0].isupper() and s.text.endswith(".") and "  " not in s.text and "\n" not in s.text
         assert " ".join(span_text(pdf, s.span).split()) == s.text  # the span holds it, line breaks and all
     assert any("\n\n" in span_text(pdf, s.span) for s in from_pdf)  # a sentence read across printed lines
+
+
+def test_a_story_with_little_text_gets_its_chosen_sentences_context():
+    text = (
+        "And on Oct. 19, Deputy Jack Hopkins of the Modoc County sheriff's office was shot near Alturas. "
+        "Modoc officials said Hopkins was killed as he entered a property south of Alturas when he was confronted by a man. "
+        "The deputy died instantly. "
+        "As he fled, the suspect, 47, engaged another deputy in a gunbattle and was shot and wounded, authorities said. "
+        "He has been charged with murder."
+    )
+    summary = summarize_articles([Article("a", "a", text)], words=250)
+    texts = [s.text for s in summary]
+    # every sentence that follows a chosen one, or a short lead-in, in the article's order; not the
+    # opening "And on Oct. 19 ...", which points back to a sentence the story lacks
+    assert texts == [
+        "Modoc officials said Hopkins was killed as he entered a property south of Alturas when he was confronted by a man.",
+        "The deputy died instantly.",
+        "As he fled, the suspect, 47, engaged another deputy in a gunbattle and was shot and wounded, authorities said.",
+        "He has been charged with murder.",
+    ]
+    for s in summary:  # each still cites its place in the article
+        assert text[s.span.start : s.span.end] == s.text
+    # while a sentence that stands alone is left out (here for want of room), no context is added
+    text = (
+        "Modoc officials said the deputy was killed as he entered a property south of Alturas on Sunday. "
+        "The deputy died instantly. "
+        "The suspect engaged another deputy in a long gunbattle near the river and was wounded there. "
+        "Residents of Alturas gathered at the county courthouse on Monday evening to remember the fallen officer."
+    )
+    texts = [s.text for s in summarize_articles([Article("b", "b", text)], words=37)]
+    assert len(texts) == 2 and "The deputy died instantly." not in texts

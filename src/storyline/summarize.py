@@ -75,13 +75,24 @@ def is_candidate(s: Sentence) -> bool:
     n = len(t.split())
     if n < 8 or n > 80:
         return False
+    if _BAD_START.match(t):
+        return False
+    return _reads_in_context(s)
+
+
+def _reads_in_context(s: Sentence) -> bool:
+    """Could this sentence follow the one before it in a summary (a whole sentence, though it may
+    be short or point back: "He has been charged with murder.")?"""
+    t = s.text
+    if len(t.split()) < 4 or len(t.split()) > 80:
+        return False
     # A fragment: text cut from a page or a PDF mid-sentence ("classi?ed information, including
     # those...", ". in question on behalf of..."). A brand written in lower case ("iPhone") is not.
     if _FRAGMENT_START.match(t):
         return False
     if t.endswith(("?", ":")) or not re.search(r"[.!\"”’]$", t) or _CUT_OFF.search(t):
         return False
-    if _BAD_START.match(t) or _CAPTION.search(t) or _NOTE.search(t):
+    if _CAPTION.search(t) or _NOTE.search(t):
         return False
     # An unbalanced quotation mark (straight, curly or ``wire-style''): part of a longer quotation.
     # Some papers close a “quotation’’ with two apostrophes.
@@ -307,6 +318,14 @@ def summarize_story(
         used_words += lengths[best]
         cited_articles.add(owner[best])
 
+    chosen = set(selected)
+    exhausted = all(i in chosen or max(redundancy_sim[i, j] for j in selected) > redundancy_cut for i in cands)
+    if used_words < budget and selected and exhausted:
+        # Every sentence that stands alone is in, or repeats one that is: the rest of the budget
+        # goes to context (never past the budget: context must not push a chosen sentence out).
+        used_words = _add_context(selected, used_words, budget, all_sents, owner, lengths, captions,
+                                  redundancy_sim, redundancy_cut)
+
     def order_key(i: int):
         a = articles[owner[i]]
         return (a.date or "9999", owner[i], all_sents[i].index)
@@ -329,6 +348,41 @@ def summarize_story(
         text = " ".join(s.text.split()) if "  " in s.text else s.text
         out.append(SummarySentence(text=text, span=s.span, citations=citations))
     return out
+
+
+def _add_context(
+    selected: list[int], used_words: int, ceiling: int, all_sents: list[Sentence], owner: list[int],
+    lengths: list[int], captions: set[tuple[int, int]], redundancy_sim, redundancy_cut: float,
+) -> int:
+    """A story with little text runs out of sentences that stand alone before the budget is spent
+    (its others are short, or open "And ..." or "He has been charged ..."). Printed right after a
+    chosen sentence of the same article, in the article's order, such a sentence reads as its
+    continuation, and a short one right before it as its lead-in (one that points back cannot open
+    the pair): add those, article order, until none is left or the budget is spent. Returns the
+    words used."""
+    row = {(owner[i], s.index): i for i, s in enumerate(all_sents) if s.index >= 0}
+    chosen = set(selected)
+    added = True
+    while added:
+        added = False
+        for i in sorted(chosen, key=lambda k: (owner[k], all_sents[k].index)):
+            if all_sents[i].index < 0:
+                continue  # a headline has no neighbours
+            for step in (-1, 1):
+                j = row.get((owner[i], all_sents[i].index + step))
+                if j is None or j in chosen or (owner[j], all_sents[j].paragraph) in captions:
+                    continue
+                if not _reads_in_context(all_sents[j]) or used_words + lengths[j] > ceiling:
+                    continue
+                if step < 0 and _BAD_START.match(all_sents[j].text):
+                    continue  # it would open the pair, pointing back to a sentence the summary lacks
+                if max(redundancy_sim[j, k] for k in chosen) > redundancy_cut:
+                    continue
+                chosen.add(j)
+                selected.append(j)
+                used_words += lengths[j]
+                added = True
+    return used_words
 
 
 def _select_exactly(
