@@ -13,7 +13,9 @@ either reading counts, for every system.
 - HTML (../shared/data/extraction/l3s_gn1): storyline's `clean_document` on the page, htmldate's
   `find_date` with its defaults and with `original_date=True`, all in this run.
 - Plain text (../shared/data/textclean/l3s_gn1, the same pages as extracted text): pages whose
-  text contains the gold date as printed; storyline's date must be that day.
+  text contains the gold date as printed; storyline's date must be that day. Also printed: on how
+  many of them that day is among the lines the cleaner removed as datelines (found, whether or
+  not it was the one chosen as the article's date).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from storyline.clean import clean_document  # noqa: E402
-from storyline.clean.dates import find_dates  # noqa: E402
+from storyline.clean.dates import find_dates, parse_dateline  # noqa: E402
 from storyline.model import Article, RawDocument  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -94,8 +96,26 @@ def main() -> None:
     shown = [(pid, iso) for pid, (iso, printed) in gold.items() if printed in texts.get(pid, "")]
     print(f"plain text: textclean/l3s_gn1, {len(shown)} pages whose text prints the annotated date")
     start = time.process_time()
-    predicted = [storyline_date(RawDocument("text", text=texts[pid])) for pid, _ in shown]
-    score("storyline", predicted, [iso for _, iso in shown], time.process_time() - start)
+    results = [clean_document(RawDocument("text", text=texts[pid])) for pid, _ in shown]
+    seconds = time.process_time() - start
+    predicted = [r.date if isinstance(r, Article) else None for r in results]
+    score("storyline", predicted, [iso for _, iso in shown], seconds)
+    # Found: the annotated day is among the dates of the lines removed as datelines (the page's
+    # "today" header, the article's stamp, an update stamp...), whichever of them became the date.
+    found = sum(bool(dateline_days(r) & iso) for r, (_, iso) in zip(results, shown))
+    print(f"  {'annotated date among its datelines':<28} {found:4d}/{len(shown)} = {found / len(shown):.3f}")
+
+
+def dateline_days(result) -> set[str]:
+    """Every day the lines removed as datelines may print (both readings of an ambiguous one)."""
+    if not isinstance(result, Article):
+        return set()
+    days = {result.date} if result.date else set()
+    for removed in result.removed:
+        found = parse_dateline(removed.text) if removed.reason == "dateline" else None
+        if found is not None:
+            days.update(d for d in (found.iso, found.swapped) if d)
+    return days
 
 
 if __name__ == "__main__":
