@@ -34,3 +34,19 @@ def test_eval_summarize_command_prints_each_systems_speed_relative_to_storyline(
     assert "storyline ×" in result.output
     row = next(line for line in result.output.splitlines() if line.strip("│ ").startswith("storyline "))
     assert row.rstrip(" │").endswith(" 1")  # storyline against itself
+
+
+def test_the_evaluated_summary_fits_the_word_limit_it_is_cut_at():
+    """The protocol cuts every summary at N words: storyline is asked for whole sentences within
+    N (not the product's 15% overrun, whose last sentence the cut would break off mid-way)."""
+    from storyline.eval.summarize import storyline_summary
+    from storyline.model import Article
+    from storyline.summarize import summarize_articles
+
+    arts = [Article(d["id"], d["id"], d["text"], d.get("title"), date=d["date"]) for d in DOCS]
+    limits = (25, 40, 55, 65)
+    for words in limits:
+        assert len(storyline_summary(arts, words).split()) <= words
+    assert any(  # the product's own default may overrun the same limits
+        sum(len(s.text.split()) for s in summarize_articles(arts, words=w)) > w for w in limits
+    )
