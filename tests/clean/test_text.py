@@ -884,3 +884,15 @@ def test_a_line_shared_by_two_pages_is_decided_on_each_page():
         again = clean_text(second)
         expected = footer_alone if second is as_footer else body_alone
         assert (again.text, again.removed) == (expected.text, expected.removed)
+
+
+def test_a_template_line_keeps_what_it_says():
+    """A pile's template line ("Comments" on every page of a site) is still a comment header: it
+    keeps its own reason and still closes the article; only otherwise unexplained lines are "template"."""
+    comment = "The harbour budget plan is a waste of money for the older neighbourhoods of the city, council."
+    templates = frozenset({"comments", "privacy policy", "harbour times weekly edition"})
+    r = clean_text(page(["Harbour Times weekly edition", "Home"], ["Comments", comment, "Privacy Policy"]), template_lines=templates)
+    got = reasons(r)
+    assert got["Comments"] == "comments" and got[comment] == "after-article-end"
+    assert got["Privacy Policy"] == "legal" and got["Harbour Times weekly edition"] == "template"
+    assert_body_kept(r)

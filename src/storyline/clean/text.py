@@ -447,12 +447,13 @@ def _classify(b: Block, min_words: int, use_stopwords: bool) -> None:
 
 
 def _mark_vocabulary(b: Block, template_lines: frozenset[str]) -> None:
-    if template_lines and b.text.lower() in template_lines:
-        b.kind, b.reason = "bad", "template"
-        return
     reason, end_marker = b.facts.vocabulary
     if reason is not None:
+        # What the line says comes first, for a line of the pile's template too: "Comments" keeps
+        # its reason and still closes the article.
         b.kind, b.reason, b.end_marker = "bad", reason, end_marker
+    elif template_lines and b.text.lower() in template_lines:
+        b.kind, b.reason = "bad", "template"
 
 
 def _vocabulary_reason(f: LineFacts) -> tuple[str | None, bool]:
