@@ -896,3 +896,21 @@ def test_a_template_line_keeps_what_it_says():
     assert got["Comments"] == "comments" and got[comment] == "after-article-end"
     assert got["Privacy Policy"] == "legal" and got["Harbour Times weekly edition"] == "template"
     assert_body_kept(r)
+
+
+def test_a_comments_link_among_template_menu_items_does_not_open_a_comment_section():
+    """A site's menu learned as the pile's template ("Archives", "Comments") is still a menu: its
+    "Comments" link must not end the page before the article (which would drop all of it)."""
+    teaser = (
+        "Other stories this week: the ferry operators announced new winter timetables for the northern routes, and the "
+        "museum opened an exhibition on the history of the harbour, with photographs lent by families of the old dock "
+        "workers. The city library will also extend its opening hours during the school holidays and on two Sundays "
+        "each month from November, the council said on Monday."
+    )
+    thread = ["Comments (2)", "Jane Roe says:", "The ferries are late every single winter, and nobody at the council cares.",
+              "John Doe says:", "Good to see the budget finally approved after all these years of talk."]
+    text = "\n\n".join([teaser, "Home", "Archives", "Comments"] + BODY + thread)
+    for templates in (frozenset(), frozenset({"home", "archives"})):
+        r = clean_text(text, template_lines=templates)
+        assert_body_kept(r)
+        assert reasons(r)[thread[2]] == "comments"  # the real thread still goes

@@ -519,8 +519,8 @@ def _comments_start(blocks: list[Block]) -> int | None:
             continue
         if not header and not b.facts.signature:
             continue
-        if header and i > 0 and blocks[i - 1].n <= 3 and blocks[i - 1].reason in (None, "navigation"):
-            continue  # "Comments" among short menu items is a section link
+        if header and i > 0 and blocks[i - 1].n <= 3 and blocks[i - 1].reason in (None, "navigation", "template"):
+            continue  # "Comments" among short menu items (the pile's template lines too) is a section link
         window = blocks[i + 1 : i + 31]
         signatures = sum(1 for o in window if o.n <= 20 and o.facts.signature)
         if (header and signatures >= 1) or (not header and signatures >= 2):
