@@ -5,7 +5,9 @@ Plain-text rows (`text`): keep-everything, "lines of 8+ words", and trafilatura 
 the lines wrapped as HTML paragraphs. HTML rows (`html`): trafilatura (default and precision
 mode), readability-lxml, and storyline without its plain-text checks (to measure what they add).
 Every system's output includes the title it found, since gold texts may include the headline
-and a user of any of these tools gets the title too.
+and a user of any of these tools gets the title too. On plain text, storyline is scored twice:
+each page on its own (the row the quality floor applies to), and as `storyline clean` runs on the
+whole file, with the template lines it learns from the pile.
 """
 
 from __future__ import annotations
@@ -36,6 +38,26 @@ def storyline_system(row: dict) -> str:
     raw = RawDocument(source=row["id"], text=row.get("text"), html=row.get("html"), url=row.get("url"))
     result = clean_document(raw)
     return _join(result.title, result.text) if isinstance(result, Article) else ""
+
+
+def storyline_pile_system(rows: list[dict]) -> System:
+    """storyline as `storyline clean` runs on the whole file: the pile's template lines, learned
+    from its first rows without looking at any gold (`clean.template_lines`), then each row. The
+    learning happens on the first call, so it is timed with the rows."""
+    from storyline.clean import clean_document, template_lines
+    from storyline.clean.batch import TEMPLATE_SAMPLE
+    from storyline.model import Article, RawDocument
+
+    learned: list[frozenset[str]] = []
+
+    def run(row: dict) -> str:
+        if not learned:
+            learned.append(template_lines([r["text"] for r in rows[:TEMPLATE_SAMPLE] if r.get("text")]))
+        raw = RawDocument(source=row["id"], text=row.get("text"), html=row.get("html"), url=row.get("url"))
+        result = clean_document(raw, templates=learned[0])
+        return _join(result.title, result.text) if isinstance(result, Article) else ""
+
+    return run
 
 
 def _lines_as_html(text: str) -> str:
@@ -135,6 +157,8 @@ def run_clean_eval(
         raise ValueError(f"{path}: no rows with 'expected_text' and 'text' or 'html'")
     mode = "html" if sum(1 for r in rows if r.get("html")) > len(rows) / 2 else "text"
     systems: dict[str, System] = {"storyline": storyline_system}
+    if mode == "text":
+        systems["storyline clean (pile templates)"] = storyline_pile_system(rows)
     if peers:
         systems.update(html_peers() if mode == "html" else text_peers())
     report = EvalReport(task=f"clean ({mode})", dataset=Path(path).name, items=len(rows), floors=FLOORS[mode])
