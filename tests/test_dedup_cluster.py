@@ -179,14 +179,8 @@ def test_reassignment_moves_an_article_to_the_story_it_matches_best_once_stories
     assert {s.id: sorted(s.article_ids) for s in _refine(stories(), arts, vectors, frozenset(), 0.18, 0)}["s-dam"] == ["a", "f1", "f2"]
 
 
-def test_cluster_row_nested_too_deeply_is_an_error_row(tmp_path, row_nested_too_deeply):
-    import json
-
+def test_cluster_row_nested_too_deeply_is_an_error_row(deep_row_then_good_row):
     from storyline.cluster import cluster_jsonl
 
-    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    deep = row_nested_too_deeply("text")
-    src.write_text(deep + "\n" + json.dumps({"id": "ok", "text": "The dam operator said the gate would be repaired soon."}) + "\n")
-    cluster_jsonl(src, out)
-    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    rows = deep_row_then_good_row(cluster_jsonl)
     assert "nested too deeply" in rows[0]["error"] and rows[1]["id"] == "ok" and rows[1]["story"]

@@ -71,20 +71,14 @@ def _caption_paragraphs(sentences: list[Sentence], owner: list[int]) -> set[tupl
 
 def is_candidate(s: Sentence) -> bool:
     """Could this sentence stand alone in a summary?"""
-    t = s.text
-    n = len(t.split())
-    if n < 8 or n > 80:
-        return False
-    if _BAD_START.match(t):
-        return False
-    return _reads_in_context(s)
+    return len(s.text.split()) >= 8 and not _BAD_START.match(s.text) and _reads_in_context(s)
 
 
 def _reads_in_context(s: Sentence) -> bool:
     """Could this sentence follow the one before it in a summary (a whole sentence, though it may
     be short or point back: "He has been charged with murder.")?"""
     t = s.text
-    if len(t.split()) < 4 or len(t.split()) > 80:
+    if not 4 <= len(t.split()) <= 80:
         return False
     # A fragment: text cut from a page or a PDF mid-sentence ("classi?ed information, including
     # those...", ". in question on behalf of..."). A brand written in lower case ("iPhone") is not.

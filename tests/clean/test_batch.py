@@ -100,10 +100,6 @@ def test_clean_command(tmp_path):
     assert len(rows) == 2 and "error" in rows[1]
 
 
-def test_a_row_nested_too_deeply_is_an_error_row(tmp_path, row_nested_too_deeply):
-    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    deep = row_nested_too_deeply("text")
-    src.write_text(deep + "\n" + json.dumps({"id": "ok", "text": "The dam operator said the gate would be repaired soon."}) + "\n")
-    clean_jsonl(src, out)
-    rows = [json.loads(line) for line in out.read_text().splitlines()]
+def test_a_row_nested_too_deeply_is_an_error_row(deep_row_then_good_row):
+    rows = deep_row_then_good_row(clean_jsonl)
     assert "nested too deeply" in rows[0]["error"] and rows[1]["id"] == "ok" and "error" not in rows[1]

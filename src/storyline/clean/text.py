@@ -191,10 +191,6 @@ class Block:
         self.text, self.n, self.stop, self.ends_sentence = f.text, f.n, f.stop, f.ends_sentence
 
     @property
-    def toks(self) -> list[str]:
-        return self.facts.toks
-
-    @property
     def counts(self) -> dict[str, int]:
         return self.facts.counts
 

@@ -31,12 +31,12 @@ def _join(title: str | None, text: str | None) -> str:
     return ((title or "") + "\n" + (text or "")).strip()
 
 
-def storyline_system(row: dict) -> str:
+def storyline_system(row: dict, templates: frozenset[str] = frozenset()) -> str:
     from storyline.clean import clean_document
     from storyline.model import Article, RawDocument
 
     raw = RawDocument(source=row["id"], text=row.get("text"), html=row.get("html"), url=row.get("url"))
-    result = clean_document(raw)
+    result = clean_document(raw, templates=templates)
     return _join(result.title, result.text) if isinstance(result, Article) else ""
 
 
@@ -44,18 +44,15 @@ def storyline_pile_system(rows: list[dict]) -> System:
     """storyline as `storyline clean` runs on the whole file: the pile's template lines, learned
     from its first rows without looking at any gold (`clean.template_lines`), then each row. The
     learning happens on the first call, so it is timed with the rows."""
-    from storyline.clean import clean_document, template_lines
+    from storyline.clean import template_lines
     from storyline.clean.batch import TEMPLATE_SAMPLE
-    from storyline.model import Article, RawDocument
 
     learned: list[frozenset[str]] = []
 
     def run(row: dict) -> str:
         if not learned:
             learned.append(template_lines([r["text"] for r in rows[:TEMPLATE_SAMPLE] if r.get("text")]))
-        raw = RawDocument(source=row["id"], text=row.get("text"), html=row.get("html"), url=row.get("url"))
-        result = clean_document(raw, templates=learned[0])
-        return _join(result.title, result.text) if isinstance(result, Article) else ""
+        return storyline_system(row, learned[0])
 
     return run
 
