@@ -604,6 +604,43 @@ def test_a_name_and_a_date_sign_a_comment_but_a_labelled_date_or_a_byline_does_n
     assert_removed_as(r, thread, "comments")
 
 
+def test_a_commenters_link_and_name_and_a_blogger_signature_sign_comments():
+    from storyline.clean import vocab
+
+    for signature in ["http://twitter.com/jdoe Jane Doe", "http://www.example.org/blog harbourfan", "Linn said...",
+                      "Anonymous said…"]:
+        assert vocab.is_comment_signature(signature), signature
+    for line in ["http://www.harbour.gov/ferries for the full timetable, fares and routes of 2012",
+                 "The mayor said... nothing at all about the ferries", "See http://www.harbour.gov/ferries"]:
+        assert not vocab.is_comment_signature(line), line
+    # Disqus prints the commenter's website or profile and name above each comment: no header needed
+    thread = ["http://twitter.com/jdoe Jane Doe", "Love it, the ferries will make the harbour so much nicer for everyone.",
+              "http://www.facebook.com/rradex Rob Radex", "Would be better if the plan also covered the older neighbourhoods.",
+              "http://bdunlap.example.com/ bdunlap", "I am impressed mainly that the council saw it through to a vote at all."]
+    r = clean_text(page([], thread))
+    assert_body_kept(r)
+    assert_removed_as(r, thread, "comments")
+
+
+def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
+    from storyline.clean import vocab
+
+    expected = {
+        "Loading comments…": "comments", "No comments:": "comments", "There are no comments yet": "comments",
+        "Mail (will not be published) (required)": "comments", "Email This BlogThis! Share to Twitter Share to Facebook": "share",
+        "Share to Pinterest": "share", "Follow @harbourdaily for breaking news and headlines.": "share",
+        "You may like to read:": "related-links", "Posted on this day, other years:": "related-links",
+        "Share Back to slideshow navigation": "navigation", "<< Previous Post": "navigation", "Next Post »": "navigation",
+    }
+    for line, reason in expected.items():
+        assert vocab.short_line_reason(line) == reason, line
+    assert vocab.any_line_reason("Media requires JavaScript and Adobe Flash to play.") == "page-notice"
+    assert vocab.any_line_reason("*Follow me @harbourfan and subscribe to the ferry blog ;)") == "share"
+    for prose in ["No comments were made by the council on the ferry plan.", "Follow the ferry to the harbour.",
+                  "The new ferry timetable requires the council's approval to run."]:
+        assert vocab.short_line_reason(prose) is None and vocab.any_line_reason(prose) is None, prose
+
+
 def test_a_cut_off_teaser_among_menu_items_is_navigation_but_a_paragraph_between_credits_is_not():
     teaser = ("Ferry Guide Our guide to every ferry route in the harbour, with timetables, fares and the best seats "
               "for the view, updated every season by our reporters who ride them each week and tell you wh…")

@@ -20,13 +20,14 @@ _SHORT_LINE = {
     r"|are you sure you want to delete .*|your account has been deleted.*|remember me|lost your password\??)",
     "share": r"(share( this( article| story| post)?)?( on \w+)?|tweet|e-?mail( this)?( article| story)?|print( this)?( article| page)?"
     r"|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|get short url|copy link|follow us( on .*)?"
-    r"|like us on facebook|(\d+ ?)+|adjust( comment)?( print)?|comment print|font:?|[+\-]|a a a|text size)",
+    r"|like us on facebook|(\d+ ?)+|adjust( comment)?( print)?|comment print|font:?|[+\-]|a a a|text size"
+    r"|follow @\w+ (on twitter )?for .*|(email this )?blogthis!.*|share to \w+( share to \w+)*)",
     "navigation": r"(home|menu|search|skip to (main )?content|jump to .*|next( story| article| post)?.*|previous( story| article| post)?"
     r"|back to top|more|close|ok|yes|no|yesno|all news|news|sections?|topics?|listen live|watch live|live tv|video|photos?"
     r"|world|politics|business|sports?|entertainment|health|tech|science|opinion|weather|local|travel|lifestyle|multimedia"
     r"|(main|site) navigation|toggle navigation|go to .*|click here.*|see more|load more|show more|view all|breadcrumb"
     r"|page \d+( of \d+)?|\d+ of \d+|top stories|latest( news)?|featured|editor'?s picks?|below:|x|×|full .* index"
-    r"|view all posts (by|in) .*|more posts by .*)",
+    r"|view all posts (by|in) .*|more posts by .*|(share )?back to (the )?slideshow( navigation)?)",
     "subscription": r"(subscribe( now| today)?|subscribe to .*|newsletter|sign up for .*|join (the |our )?(mailing list|newsletter)"
     r"|get (our|the) .*newsletter.*|enter your e-?mail.*|get the latest .*|free trial.*|already a subscriber\??.*)",
     "donation": r"(donate( today| now)?!?|support (us|our .*|\w+ to help .*)|become a (member|patron|supporter).*|make a donation.*"
@@ -34,12 +35,16 @@ _SHORT_LINE = {
     "related-links": r"(related:?|related (articles|stories|posts|content|coverage|news)|read more:?.*|you may also like:?|recommended( for you)?:?"
     r"|more from .*|more on this story|most (read|popular|viewed|shared)|trending( now)?|see also:?|also read:?|don'?t miss:?"
     r"|more stories|what to read next|in case you missed it|around the web|from around the web|promoted stories|you might also like:?"
-    r"|full coverage .*|only on .*|more in .*|next story in .*)",
+    r"|full coverage .*|only on .*|more in .*|next story in .*|you (may|might) (also )?like to read:?"
+    r"|posted on this day,? (in )?other years:?)",
     "legal": r"(privacy( policy)?|terms( of (use|service))?|cookie( policy| settings)?|cookies|all rights reserved\.?|copyright .*"
     r"|© .*|\(c\) \d{4}.*|terms (and|&) conditions|accessibility|contact us|about us|careers|site ?map|rss( feeds?)?|faq|help)",
     "comments": r"(trackbacks?|leave a (reply|comment)|comments?( \(\d+\))?|\d+ comments?|post (a|your) comment.*|add (a |your )?comment.*|have your say|discussion|discuss"
     r"|community (standards|guidelines)(discussion)?|comment via .*|join the (conversation|discussion)|show comments|view comments"
-    r"|jump to discuss comments below|• ?сomment|• ?comment|reply|report abuse|connecting to %s)",
+    r"|jump to discuss comments below|• ?сomment|• ?comment|reply|report abuse|connecting to %s"
+    # a thread's state and its form: "Loading comments…", "No comments:", "There are no comments yet",
+    # "Mail (will not be published) (required)"
+    r"|loading comments\W*|no comments:|there are no comments( yet)?\.?|[\w ]{1,20} \(will not be published\)( \(required\))?)",
     "tags": r"(tags?:.*|filed under:?.*|posted in .*|categories:?.*|topics:.*|keywords:.*)",
     "advertisement": r"(advertisement|advertise( with us)?|adchoices|advertise ?\| ?adchoices|sponsored( content)?|paid content"
     r"|ad|ads by .*|.* - join now|join now|shop now|buy now|learn more|\w+ ?\| ?adchoices)",
@@ -77,7 +82,7 @@ _ANY_LINE = {
     "share": (
         r"(?:to email|your name|your e-?mail|friend'?s e-?mail|recipient'?s e-?mail)( address)?:|send a copy to my e-?mail"
         r"|(bookmark|share)( ?/ ?search)? this (post|story|article) (with|on):|del\.icio\.us\b.{0,40}$|digg this\b.{0,40}$"
-        r"|follow us (@\w+|on (twitter|facebook|instagram))|(you should )?like (us|[\w .'-]{1,40}) on facebook( here)?\W*$",
+        r"|\W{0,2}follow (us|me) (@\w+|on (twitter|facebook|instagram))|(you should )?like (us|[\w .'-]{1,40}) on facebook( here)?\W*$",
         r"a valid e-?mail address is required|will not store your e-?mail address",
     ),
     "legal": (
@@ -118,6 +123,7 @@ _ANY_LINE = {
         r"(sorry, )?(the|this) page you (requested|are looking for|were looking for) (was|is|could) not( be)? found"
         r"|(error )?404\b.{0,20}(page )?not found|page not found\b|please check the url for proper spelling"
         r"|(we'?ve detected that |it looks like )?javascript is (disabled|turned off|not enabled)|please (enable|turn on) javascript"
+        r"|(media|video|this (video|content|player)) requires javascript( and [\w ]{1,30})? to (play|view|be viewed)"
         r"|your browser (does not|doesn'?t) support|would you like to proceed to legacy twitter"
         r"|(when you )?tweet with a location\b|the interactive transcript could not be loaded|rating is available when the video has been rented"
         r"|this (feature|video) is not available right now|you can add location information to your tweets"
@@ -217,7 +223,7 @@ BYLINE = re.compile(
 @lru_cache(maxsize=65_536)
 def short_line_reason(line: str) -> str | None:
     """Reason code if a short line is page furniture by what it says, else None."""
-    key = line.strip().strip("•·|>»›-–—*").strip().lower()
+    key = line.strip().strip("•·|<>«»‹›-–—*").strip().lower()
     key = " ".join(key.split())
     if not key:
         return "fragment"
@@ -319,11 +325,13 @@ COMMENTS_CLOSED = re.compile(
 #: "2. The Keeper - October 26, 2012",
 #: "Comment #2 - Posted by", "[ Reply ]", "Heather on October 23rd, 2012 1:37 pm".
 _SIGNATURE = re.compile(
-    r"^.{1,80}\b(?:says|said|wrote|writes)\s*[:,]?\s*$|^\d{1,4}\.\s+.{1,80}\s[-–]\s+\w+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}$|^(?:comment\s*#?\s*\d+\s*[-–:]?\s*)?posted by:?\s.{1,80}$"
+    r"^.{1,80}\b(?:says|said|wrote|writes)\s*[:,]?\s*(?:\.\.\.|…)?\s*$|^\d{1,4}\.\s+.{1,80}\s[-–]\s+\w+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}$|^(?:comment\s*#?\s*\d+\s*[-–:]?\s*)?posted by:?\s.{1,80}$"
     r"|^\[?\s*(?:reply|reply #|like|report|permalink|flag|quote)\s*\]?(?:\s*[|·]\s*\w+){0,3}$|^.{0,80}\breply\s*#?$"
     r"|^.{0,100}\breply actions$|^.{0,60}\bpermalink$",
     re.IGNORECASE,
 )
+#: A commenter's website or profile and name, nothing else: "http://twitter.com/jdoe Jane Doe".
+_LINKED_NAME = re.compile(r"^https?://\S+\s+[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3}$")
 _NOT_NAME_START = frozenset("by the a an on in at of for to from posted updated published last next this".split())
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 #: A name and a date, nothing else: "Jermaine 07 Nov 12", "Cristine on October 2, 2012".
@@ -336,7 +344,7 @@ _TIMESTAMP = re.compile(
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
-_SIGNATURE_WORDS = ("says", "said", "wrote", "writes", "posted by", "reply", "like", "report", "permalink", "flag", "quote")
+_SIGNATURE_WORDS = ("says", "said", "wrote", "writes", "posted by", "reply", "like", "report", "permalink", "flag", "quote", "http")
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s")
 _NOT_A_NAME = frozenset(
     """am pm at on by posted updated gmt utc bst edt est cst pst cet ago minutes minute hours hour days day weeks week
@@ -350,7 +358,7 @@ def is_comment_signature(line: str) -> bool:
     """A reader comment's signature line; a bare timestamp ("4:33 PM") is not enough, it needs a name."""
     if not _HAS_DIGIT.search(line) and not any(w in line.lower() for w in _SIGNATURE_WORDS):
         return False  # every signature form has a digit or one of these words: skip the costly patterns
-    if _SIGNATURE.match(line):
+    if _SIGNATURE.match(line) or _LINKED_NAME.match(line):
         return True
     m = _NAME_AND_DATE.match(line)
     if m:
