@@ -631,11 +631,13 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "Share to Pinterest": "share", "Follow @harbourdaily for breaking news and headlines.": "share",
         "You may like to read:": "related-links", "Posted on this day, other years:": "related-links",
         "Share Back to slideshow navigation": "navigation", "<< Previous Post": "navigation", "Next Post »": "navigation",
+        "Prev Next": "navigation", "More Posts": "navigation", "One Trackback": "comments", "Download now! »": "advertisement",
     }
     for line, reason in expected.items():
         assert vocab.short_line_reason(line) == reason, line
     assert vocab.any_line_reason("Media requires JavaScript and Adobe Flash to play.") == "page-notice"
     assert vocab.any_line_reason("*Follow me @harbourfan and subscribe to the ferry blog ;)") == "share"
+    assert vocab.any_line_reason("Notify me of followup comments via e-mail") == "comments"
     for prose in ["No comments were made by the council on the ferry plan.", "Follow the ferry to the harbour.",
                   "The new ferry timetable requires the council's approval to run."]:
         assert vocab.short_line_reason(prose) is None and vocab.any_line_reason(prose) is None, prose

@@ -27,7 +27,7 @@ _SHORT_LINE = {
     r"|world|politics|business|sports?|entertainment|health|tech|science|opinion|weather|local|travel|lifestyle|multimedia"
     r"|(main|site) navigation|toggle navigation|go to .*|click here.*|see more|load more|show more|view all|breadcrumb"
     r"|page \d+( of \d+)?|\d+ of \d+|top stories|latest( news)?|featured|editor'?s picks?|below:|x|×|full .* index"
-    r"|view all posts (by|in) .*|more posts by .*|(share )?back to (the )?slideshow( navigation)?)",
+    r"|view all posts (by|in) .*|more posts( by .*)?|(share )?back to (the )?slideshow( navigation)?|prev( next)?|previous next)",
     "subscription": r"(subscribe( now| today)?|subscribe to .*|newsletter|sign up for .*|join (the |our )?(mailing list|newsletter)"
     r"|get (our|the) .*newsletter.*|enter your e-?mail.*|get the latest .*|free trial.*|already a subscriber\??.*)",
     "donation": r"(donate( today| now)?!?|support (us|our .*|\w+ to help .*)|become a (member|patron|supporter).*|make a donation.*"
@@ -39,7 +39,7 @@ _SHORT_LINE = {
     r"|posted on this day,? (in )?other years:?)",
     "legal": r"(privacy( policy)?|terms( of (use|service))?|cookie( policy| settings)?|cookies|all rights reserved\.?|copyright .*"
     r"|© .*|\(c\) \d{4}.*|terms (and|&) conditions|accessibility|contact us|about us|careers|site ?map|rss( feeds?)?|faq|help)",
-    "comments": r"(trackbacks?|leave a (reply|comment)|comments?( \(\d+\))?|\d+ comments?|post (a|your) comment.*|add (a |your )?comment.*|have your say|discussion|discuss"
+    "comments": r"((one|no|\d+) trackbacks?|trackbacks?|leave a (reply|comment)|comments?( \(\d+\))?|\d+ comments?|post (a|your) comment.*|add (a |your )?comment.*|have your say|discussion|discuss"
     r"|community (standards|guidelines)(discussion)?|comment via .*|join the (conversation|discussion)|show comments|view comments"
     r"|jump to discuss comments below|• ?сomment|• ?comment|reply|report abuse|connecting to %s"
     # a thread's state and its form: "Loading comments…", "No comments:", "There are no comments yet",
@@ -47,7 +47,7 @@ _SHORT_LINE = {
     r"|loading comments\W*|no comments:|there are no comments( yet)?\.?|[\w ]{1,20} \(will not be published\)( \(required\))?)",
     "tags": r"(tags?:.*|filed under:?.*|posted in .*|categories:?.*|topics:.*|keywords:.*)",
     "advertisement": r"(advertisement|advertise( with us)?|adchoices|advertise ?\| ?adchoices|sponsored( content)?|paid content"
-    r"|ad|ads by .*|.* - join now|join now|shop now|buy now|learn more|\w+ ?\| ?adchoices)",
+    r"|ad|ads by .*|.* - join now|join now|shop now|buy now|download now!?|learn more|\w+ ?\| ?adchoices)",
 }
 
 # Patterns that mark boilerplate in a line of any length: reason → (what the line starts with,
@@ -68,7 +68,7 @@ _ANY_LINE = {
         r"|[\w.-]+ (reblogged this from [\w.-]+( and added:)?|liked this)$"
         r"|(thank you\. )?your (reply|comment) has been (submitted|received)\b",
         r"you are commenting using your|fill in your details below or click an icon to log in|this site uses akismet"
-        r"|notify me of (new|follow-up) (comments|posts)|your email address will not be published|required fields are marked"
+        r"|notify me of (new|follow-?up) (comments|posts)|your email address will not be published|required fields are marked"
         r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy"
         # comment forms: "No comments have so far been submitted. Why not be the first...", "You have 500
         # characters left", "Please limit your comments to 500 words", "Email me a link to these comments"
