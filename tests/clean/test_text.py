@@ -632,6 +632,13 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "You may like to read:": "related-links", "Posted on this day, other years:": "related-links",
         "Share Back to slideshow navigation": "navigation", "<< Previous Post": "navigation", "Next Post »": "navigation",
         "Prev Next": "navigation", "More Posts": "navigation", "One Trackback": "comments", "Download now! »": "advertisement",
+        "Share this article What is this?": "share", "Email to a friend Printer friendly": "share",
+        "Printer-friendly version Email-a-friend Respond": "share", "Social bookmark links": "share",
+        "What are these links for?": "share", "Send me a copy of this e-mail.": "share", "Skip to next paragraph": "navigation",
+        "Search the web for more...": "navigation", "Sign up to receive daily sports headlines.": "subscription",
+        "Story continues": "related-links", "Quote | Report this post": "comments",
+        "Email me if my comment is published.": "comments", "Not Registered? Quick registration and comment.": "comments",
+        "Type the characters in this picture: *": "comments",
     }
     for line, reason in expected.items():
         assert vocab.short_line_reason(line) == reason, line

@@ -21,14 +21,19 @@ _SHORT_LINE = {
     "share": r"(share( this( article| story| post)?)?( on \w+)?|tweet|e-?mail( this)?( article| story)?|print( this)?( article| page)?"
     r"|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|get short url|copy link|follow us( on .*)?"
     r"|like us on facebook|(\d+ ?)+|adjust( comment)?( print)?|comment print|font:?|[+\-]|a a a|text size"
-    r"|follow @\w+ (on twitter )?for .*|(email this )?blogthis!.*|share to \w+( share to \w+)*)",
-    "navigation": r"(home|menu|search|skip to (main )?content|jump to .*|next( story| article| post)?.*|previous( story| article| post)?"
+    r"|follow @\w+ (on twitter )?for .*|(email this )?blogthis!.*|share to \w+( share to \w+)*"
+    # article tools in a row: "Share this article What is this?", "Print Email Return to Top", "Email to a friend
+    # Printer friendly", "Printer-friendly version Email-a-friend Respond", "Social bookmark links"
+    r"|share this (article|story|post):?( what is this\??)?"
+    r"|(e-?mail( this)? to a friend ?|printer[- ]friendly( version)? ?|e-?mail-a-friend ?|respond ?){2,3}"
+    r"|social bookmark(ing|s)?( links)?|what are these links for\?|send me a copy of this e-?mail\.?)",
+    "navigation": r"(home|menu|search|skip to (main )?content|skip to next paragraph|search the web for more\W*|jump to .*|next( story| article| post)?.*|previous( story| article| post)?"
     r"|back to top|more|close|ok|yes|no|yesno|all news|news|sections?|topics?|listen live|watch live|live tv|video|photos?"
     r"|world|politics|business|sports?|entertainment|health|tech|science|opinion|weather|local|travel|lifestyle|multimedia"
     r"|(main|site) navigation|toggle navigation|go to .*|click here.*|see more|load more|show more|view all|breadcrumb"
     r"|page \d+( of \d+)?|\d+ of \d+|top stories|latest( news)?|featured|editor'?s picks?|below:|x|×|full .* index"
     r"|view all posts (by|in) .*|more posts( by .*)?|(share )?back to (the )?slideshow( navigation)?|prev( next)?|previous next)",
-    "subscription": r"(subscribe( now| today)?|subscribe to .*|newsletter|sign up for .*|join (the |our )?(mailing list|newsletter)"
+    "subscription": r"(subscribe( now| today)?|subscribe to .*|newsletter|sign up for .*|sign up to (receive|get) .*|join (the |our )?(mailing list|newsletter)"
     r"|get (our|the) .*newsletter.*|enter your e-?mail.*|get the latest .*|free trial.*|already a subscriber\??.*)",
     "donation": r"(donate( today| now)?!?|support (us|our .*|\w+ to help .*)|become a (member|patron|supporter).*|make a donation.*"
     r"|contribute( now| today)?|help us .*|please support .*)",
@@ -36,7 +41,7 @@ _SHORT_LINE = {
     r"|more from .*|more on this story|most (read|popular|viewed|shared)|trending( now)?|see also:?|also read:?|don'?t miss:?"
     r"|more stories|what to read next|in case you missed it|around the web|from around the web|promoted stories|you might also like:?"
     r"|full coverage .*|only on .*|more in .*|next story in .*|you (may|might) (also )?like to read:?"
-    r"|posted on this day,? (in )?other years:?)",
+    r"|posted on this day,? (in )?other years:?|(article|story) continues( below)?)",
     "legal": r"(privacy( policy)?|terms( of (use|service))?|cookie( policy| settings)?|cookies|all rights reserved\.?|copyright .*"
     r"|© .*|\(c\) \d{4}.*|terms (and|&) conditions|accessibility|contact us|about us|careers|site ?map|rss( feeds?)?|faq|help)",
     "comments": r"((one|no|\d+) trackbacks?|trackbacks?|leave a (reply|comment)|comments?( \(\d+\))?|\d+ comments?|post (a|your) comment.*|add (a |your )?comment.*|have your say|discussion|discuss"
@@ -44,7 +49,9 @@ _SHORT_LINE = {
     r"|jump to discuss comments below|• ?сomment|• ?comment|reply|report abuse|connecting to %s"
     # a thread's state and its form: "Loading comments…", "No comments:", "There are no comments yet",
     # "Mail (will not be published) (required)"
-    r"|loading comments\W*|no comments:|there are no comments( yet)?\.?|[\w ]{1,20} \(will not be published\)( \(required\))?)",
+    r"|loading comments\W*|no comments:|there are no comments( yet)?\.?|[\w ]{1,20} \(will not be published\)( \(required\))?"
+    r"|(quote \| )?report this (post|comment)|e-?mail me if my comment is published\.?|not registered\? quick registration and comment\.?"
+    r"|type the characters (you see )?in (this|the) (picture|image)\W*)",
     "tags": r"(tags?:.*|filed under:?.*|posted in .*|categories:?.*|topics:.*|keywords:.*)",
     "advertisement": r"(advertisement|advertise( with us)?|adchoices|advertise ?\| ?adchoices|sponsored( content)?|paid content"
     r"|ad|ads by .*|.* - join now|join now|shop now|buy now|download now!?|learn more|\w+ ?\| ?adchoices)",
