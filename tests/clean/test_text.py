@@ -645,6 +645,15 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
     assert vocab.any_line_reason("Media requires JavaScript and Adobe Flash to play.") == "page-notice"
     assert vocab.any_line_reason("*Follow me @harbourfan and subscribe to the ferry blog ;)") == "share"
     assert vocab.any_line_reason("Notify me of followup comments via e-mail") == "comments"
+    for line, reason in {
+        "This commenter is a Harbour Post contributor.": "comments", "Editors recommend this comment or reader post.": "comments",
+        "You must be logged in to recommend a comment.": "comments", "All comments are posted in the All Comments tab.": "comments",
+        "and oh, if you want a pic to show with your comment, go get a gravatar!": "comments",
+        "♥ If you enjoyed this article, please share it on:": "share",
+        "Enter your friend’s email address below and a personal message if you wish.": "share",
+        "Consider a donation if you like what you see here!": "donation",
+    }.items():
+        assert vocab.any_line_reason(line) == reason, line
     for prose in ["No comments were made by the council on the ferry plan.", "Follow the ferry to the harbour.",
                   "The new ferry timetable requires the council's approval to run."]:
         assert vocab.short_line_reason(prose) is None and vocab.any_line_reason(prose) is None, prose

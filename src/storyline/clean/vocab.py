@@ -62,6 +62,8 @@ _SHORT_LINE = {
 # prose lines; only the phrases that may sit anywhere need a `search` through the line.
 _ANY_LINE = {
     "comments": (
+        # commenter badges: "This commenter is a Washington Post contributor."
+        r"this commenter is an? |"
         # forum threads: "This topic contains 0 replies, has 1 voice...", "Viewing 1 post (of 1 total)",
         # "One comment so far | Comments RSS"
         r"this topic (contains|has) \d+ repl(y|ies)|viewing \d+ (post|repl(y|ies)|topic)s? \(of \d+ total\)"
@@ -81,16 +83,21 @@ _ANY_LINE = {
         # characters left", "Please limit your comments to 500 words", "Email me a link to these comments"
         r"|no comments have (so far |yet )?been (submitted|posted|made)|why not be the first to|be the first to comment"
         r"|you have \d* ?characters? (left|remaining)|please limit your comments to|link to these comments"
-        r"|save you having to type (out )?your name|you must be logged in to (reply|post|comment|report)"
-        r"|reserves? the right to (delete|remove|edit)( any)? comments",
+        r"|save you having to type (out )?your name|you must be logged in to (reply|post|comment|report|recommend)"
+        r"|reserves? the right to (delete|remove|edit)( any)? comments"
+        # a thread's own furniture: commenter badges ("This commenter is a ... editor"), "recommend this
+        # comment", "All comments are posted in the All Comments tab.", avatars ("go get a gravatar!")
+        r"|recommend this comment\b|all comments are (posted|shown|displayed) in\b|additional comments that have come in"
+        r"|\bgo get a gravatar\b|\bshow with your comment\b",
     ),
     "tags": (None, r"this entry was posted in |bookmark the permalink|is filed under "),
     # "E-mail this story" forms: "Your Email: Your Email is Required.", "Send a copy to my email"
     "share": (
-        r"(?:to email|your name|your e-?mail|friend'?s e-?mail|recipient'?s e-?mail)( address)?:|send a copy to my e-?mail"
+        r"(?:to email|your name|your e-?mail|friend['’]?s e-?mail|recipient['’]?s e-?mail)( address)?:|send a copy to my e-?mail"
         r"|(bookmark|share)( ?/ ?search)? this (post|story|article) (with|on):|del\.icio\.us\b.{0,40}$|digg this\b.{0,40}$"
         r"|\W{0,2}follow (us|me) (@\w+|on (twitter|facebook|instagram))|(you should )?like (us|[\w .'-]{1,40}) on facebook( here)?\W*$",
-        r"a valid e-?mail address is required|will not store your e-?mail address",
+        r"a valid e-?mail address is required|will not store your e-?mail address"
+        r"|if you (enjoyed|liked) this (article|post|story),? (please )?share it\b|enter your friend['’]?s e-?mail( address)?",
     ),
     "legal": (
         # "© 2008 AFP", "(c) Copyright Clubcall.com 2006": the copyright of the text, not a photo credit
@@ -107,7 +114,7 @@ _ANY_LINE = {
     "advertisement": (r"sponsored:|advertisement:", None),
     "donation": (
         r"(please )?(donate|support) [\w ]{0,30}(today|now)\b|support \w+ to help\b|become a (patron|member|supporter)\b"
-        r"|make a (one-time |monthly )?donation\b",
+        r"|make a (one-time |monthly )?donation\b|consider a donation\b",
         None,
     ),
     "related-links": (
