@@ -652,6 +652,14 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "♥ If you enjoyed this article, please share it on:": "share",
         "Enter your friend’s email address below and a personal message if you wish.": "share",
         "Consider a donation if you like what you see here!": "donation",
+        "Share this: Digg | del.icio.us | reddit | Facebook | What's this?": "share",
+        "The information you provide will be used only to send the requested e-mail.": "share",
+        "This material may not be reproduced, redistributed, or manipulated in any form.": "legal",
+        "This site requires that JavaScript be enabled and the Flash plug-in be installed.": "page-notice",
+        "If you believe that a commenter has not followed these guidelines, please tell us.": "comments",
+        "· You've read the piece, now have your say. Email your comments to the editor.": "comments",
+        "• Discuss this story on the Harbour League message board...": "comments",
+        "Free trial. Read the complete edition of The Harbour Times on your computer.": "subscription",
     }.items():
         assert vocab.any_line_reason(line) == reason, line
     for prose in ["No comments were made by the council on the ferry plan.", "Follow the ferry to the harbour.",

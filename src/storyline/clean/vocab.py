@@ -88,7 +88,8 @@ _ANY_LINE = {
         # a thread's own furniture: commenter badges ("This commenter is a ... editor"), "recommend this
         # comment", "All comments are posted in the All Comments tab.", avatars ("go get a gravatar!")
         r"|recommend this comment\b|all comments are (posted|shown|displayed) in\b|additional comments that have come in"
-        r"|\bgo get a gravatar\b|\bshow with your comment\b",
+        r"|\bgo get a gravatar\b|\bshow with your comment\b|a commenter has not followed\b|now have your say\b"
+        r"|^\W{0,2}discuss this (story|article|post) on\b",
     ),
     "tags": (None, r"this entry was posted in |bookmark the permalink|is filed under "),
     # "E-mail this story" forms: "Your Email: Your Email is Required.", "Send a copy to my email"
@@ -97,13 +98,15 @@ _ANY_LINE = {
         r"|(bookmark|share)( ?/ ?search)? this (post|story|article) (with|on):|del\.icio\.us\b.{0,40}$|digg this\b.{0,40}$"
         r"|\W{0,2}follow (us|me) (@\w+|on (twitter|facebook|instagram))|(you should )?like (us|[\w .'-]{1,40}) on facebook( here)?\W*$",
         r"a valid e-?mail address is required|will not store your e-?mail address"
-        r"|if you (enjoyed|liked) this (article|post|story),? (please )?share it\b|enter your friend['’]?s e-?mail( address)?",
+        r"|if you (enjoyed|liked) this (article|post|story),? (please )?share it\b|enter your friend['’]?s e-?mail( address)?"
+        # "Share this: Digg | del.icio.us | ...", and what an e-mail-this-story form promises
+        r"|^\W{0,2}share this: |used only to send the requested e-?mail|notify the recipient of the article",
     ),
     "legal": (
         # "© 2008 AFP", "(c) Copyright Clubcall.com 2006": the copyright of the text, not a photo credit
         r"all (content|material) copyright\b|disclaimer:|(©|\(c\))\s*(copyright\b|\d{4}\b)"
         r"|a version of this (article|review|story) appear(s|ed) in print on",
-        r"all rights reserved|this material may not be published, broadcast, rewritten|by using this (site|website), you agree"
+        r"all rights reserved|this material may not be (published|reproduced|redistributed)|by using this (site|website), you agree"
         r"|we use cookies|this (site|website) uses cookies|personal data in accordance with"
         r"|(is|are) not responsible for the content of external|the opinions expressed (here|in this|on this)"
         r"|the full (article|text) (contains|is) \d+ words"
@@ -127,7 +130,7 @@ _ANY_LINE = {
     "subscription": (
         r"(e-?mail|newsletter) sign ?up\b|by signing up,? you agree to receive|you can unsubscribe at any time"
         r"|breaking news (e-?mails|alerts)\b|get breaking news alerts|the news and stories that matter, delivered"
-        r"|subscribe to our (daily |weekly )?(e-?mail|newsletter)",
+        r"|subscribe to our (daily |weekly )?(e-?mail|newsletter)|free trial\. ",
         None,
     ),
     "photo-credit": (r"©|\(c\) |photo( credit)?:|image( credit)?:|credit:|picture:|source: (ap|reuters|afp|getty)", None),
@@ -138,6 +141,7 @@ _ANY_LINE = {
         r"|(error )?404\b.{0,20}(page )?not found|page not found\b|please check the url for proper spelling"
         r"|(we'?ve detected that |it looks like )?javascript is (disabled|turned off|not enabled)|please (enable|turn on) javascript"
         r"|(media|video|this (video|content|player)) requires javascript( and [\w ]{1,30})? to (play|view|be viewed)"
+        r"|this (site|page) requires that javascript be enabled|to find reference information about the words used in this"
         r"|your browser (does not|doesn'?t) support|would you like to proceed to legacy twitter"
         r"|(when you )?tweet with a location\b|the interactive transcript could not be loaded|rating is available when the video has been rented"
         r"|this (feature|video) is not available right now|you can add location information to your tweets"
