@@ -660,6 +660,7 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "· You've read the piece, now have your say. Email your comments to the editor.": "comments",
         "• Discuss this story on the Harbour League message board...": "comments",
         "Free trial. Read the complete edition of The Harbour Times on your computer.": "subscription",
+        "Harbour Notes is powered by Blogger. Start your own blog.": "legal",
     }.items():
         assert vocab.any_line_reason(line) == reason, line
     for prose in ["No comments were made by the council on the ferry plan.", "Follow the ferry to the harbour.",

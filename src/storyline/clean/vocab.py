@@ -106,7 +106,9 @@ _ANY_LINE = {
         # "© 2008 AFP", "(c) Copyright Clubcall.com 2006": the copyright of the text, not a photo credit
         r"all (content|material) copyright\b|disclaimer:|(©|\(c\))\s*(copyright\b|\d{4}\b)"
         r"|a version of this (article|review|story) appear(s|ed) in print on",
-        r"all rights reserved|this material may not be (published|reproduced|redistributed)|by using this (site|website), you agree"
+        r"all rights reserved|this material may not be (published|reproduced|redistributed)"
+        # the blog platform's footer: "Inside AdWords is powered by Blogger. Start your own blog."
+        r"|\bpowered by blogger\. start your own blog\b|by using this (site|website), you agree"
         r"|we use cookies|this (site|website) uses cookies|personal data in accordance with"
         r"|(is|are) not responsible for the content of external|the opinions expressed (here|in this|on this)"
         r"|the full (article|text) (contains|is) \d+ words"
