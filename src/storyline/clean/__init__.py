@@ -131,13 +131,27 @@ def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Art
     )
 
 
+#: A long line printed by this many unrelated documents of a pile is template text, however big
+#: the pile: a small site's bio, disclaimer, advertisement or comment policy.
+SHARED_SENTENCE_DOCS = 3
+SHARED_SENTENCE_WORDS = 8  # long: a sentence of this many words (ending like one), or...
+SHARED_LINE_WORDS = 15  # ...any line of this many
+#: Documents are about unrelated things when what they say apart from the lines they share has a
+#: cosine below this. Stories about one event quoting the same paragraph are related; two posts of
+#: one blog under the same bio are not.
+UNRELATED_COSINE = 0.3
+
+
 def template_lines(texts: Iterable[str], min_docs: int = 3, min_share: float = 0.05) -> frozenset[str]:
     """Lines that recur across many different documents of a pile: site templates.
 
-    A line must appear in at least `min_docs` documents and `min_share` of the pile. Re-posts of
-    one story share their body lines too, so a line only counts when the documents that carry it
-    are otherwise different (they share under half of their lines).
+    A line qualifies when it appears in at least `min_docs` documents and `min_share` of the pile
+    (the menus and footers of the pile's big sites), or when it is a long line (see
+    `SHARED_SENTENCE_WORDS`) printed by `SHARED_SENTENCE_DOCS` documents about unrelated things (a
+    small site's bio or policy under every post). Either way the documents that carry it must be
+    otherwise different: re-posts of one story share their body lines too.
     """
+    texts = list(texts)
     docs = [
         {normalize_line(ln).lower() for ln in t.split("\n") if normalize_line(ln)} for t in texts
     ]
@@ -148,13 +162,93 @@ def template_lines(texts: Iterable[str], min_docs: int = 3, min_share: float = 0
         counts.update(lines)
     needed = max(min_docs, int(min_share * len(docs)))
     out = set()
+    sentences = []
     for line, n in counts.items():
-        if n < needed:
-            continue
-        holders = [d for d in docs if line in d][:6]
-        overlaps = [
-            len(a & b) / max(1, min(len(a), len(b))) for i, a in enumerate(holders) for b in holders[i + 1 :]
-        ]
-        if overlaps and sum(overlaps) / len(overlaps) < 0.5:
-            out.add(line)
+        if n >= needed:
+            holders = [d for d in docs if line in d][:6]
+            if _mean_overlap(holders) < 0.5:
+                out.add(line)
+        elif n >= SHARED_SENTENCE_DOCS and _is_long(line):
+            sentences.append(line)
+    if sentences:
+        out |= _shared_sentences(docs, sentences)
     return frozenset(out)
+
+
+def _mean_overlap(holders: list[set[str]]) -> float:
+    """Mean share of lines that two of these documents have in common (1.0 with fewer than two)."""
+    overlaps = [len(a & b) / max(1, min(len(a), len(b))) for i, a in enumerate(holders) for b in holders[i + 1 :]]
+    return sum(overlaps) / len(overlaps) if overlaps else 1.0
+
+
+def _is_long(line: str) -> bool:
+    n = len(line.split())
+    return n >= SHARED_LINE_WORDS or (n >= SHARED_SENTENCE_WORDS and line.rstrip().endswith((".", "!", "?", '"', "”")))
+
+
+def _shared_sentences(docs: list[set[str]], candidates: list[str]) -> set[str]:
+    """The candidate long lines whose documents are otherwise different (under half of their long
+    lines in common) and about unrelated things (`UNRELATED_COSINE`)."""
+    from storyline.clean.textstats import STOPWORDS, words
+
+    wanted = set(candidates)
+    holders_of: dict[str, list[int]] = {}
+    for i, lines in enumerate(docs):
+        for line in lines & wanted:
+            holders = holders_of.setdefault(line, [])
+            if len(holders) < 6:
+                holders.append(i)
+    long_lines: dict[int, set[str]] = {}
+    line_bags: dict[str, Counter[str]] = {}
+    doc_bags: dict[int, Counter[str]] = {}
+    doc_norms: dict[int, float] = {}
+    pair_cosine: dict[tuple[int, int], float] = {}
+
+    def long_of(i: int) -> set[str]:
+        if i not in long_lines:
+            long_lines[i] = {ln for ln in docs[i] if _is_long(ln)}
+        return long_lines[i]
+
+    def bag(line: str) -> Counter[str]:
+        if line not in line_bags:
+            line_bags[line] = Counter(w for w in words(line) if w not in STOPWORDS and len(w) > 2)
+        return line_bags[line]
+
+    def doc_bag(i: int) -> Counter[str]:
+        if i not in doc_bags:
+            total: Counter[str] = Counter()
+            for line in long_of(i):
+                total.update(bag(line))
+            doc_bags[i] = total
+            doc_norms[i] = float(sum(v * v for v in total.values()))
+        return doc_bags[i]
+
+    def dot(x: Counter[str], y: Counter[str]) -> float:
+        if len(x) > len(y):
+            x, y = y, x
+        return float(sum(v * y.get(w, 0) for w, v in x.items()))
+
+    def cosine_apart(a: int, b: int) -> float:
+        """Cosine of what documents a and b say in long lines the other does not print: with S the
+        words of the lines both print, (A - S)·(B - S) expands so that no bag is copied."""
+        if (a, b) not in pair_cosine:
+            shared: Counter[str] = Counter()
+            for line in long_of(a) & long_of(b):
+                shared.update(bag(line))
+            A, B = doc_bag(a), doc_bag(b)
+            ss = dot(shared, shared)
+            num = dot(A, B) - dot(A, shared) - dot(B, shared) + ss
+            norm_a = doc_norms[a] - 2 * dot(A, shared) + ss
+            norm_b = doc_norms[b] - 2 * dot(B, shared) + ss
+            pair_cosine[a, b] = num / (norm_a * norm_b) ** 0.5 if norm_a > 0 and norm_b > 0 else 0.0
+        return pair_cosine[a, b]
+
+    out = set()
+    for line in candidates:
+        holders = holders_of.get(line, [])
+        if len(holders) < SHARED_SENTENCE_DOCS or _mean_overlap([long_of(i) for i in holders]) >= 0.5:
+            continue
+        pairs = [(a, b) for k, a in enumerate(holders) for b in holders[k + 1 :]]
+        if sum(cosine_apart(a, b) for a, b in pairs) / len(pairs) < UNRELATED_COSINE:
+            out.add(line)
+    return out
