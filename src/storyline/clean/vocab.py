@@ -132,7 +132,8 @@ _ANY_LINE = {
     "subscription": (
         r"(e-?mail|newsletter) sign ?up\b|by signing up,? you agree to receive|you can unsubscribe at any time"
         r"|breaking news (e-?mails|alerts)\b|get breaking news alerts|the news and stories that matter, delivered"
-        r"|subscribe to our (daily |weekly )?(e-?mail|newsletter)|free trial\. ",
+        r"|subscribe to our (daily |weekly )?(e-?mail|newsletter)|free trial\. "
+        r"|(if you (enjoyed|liked) this (article|post),? )?enter your e-?mail( address)? (below )?to (get|receive) (free )?updates\b",
         None,
     ),
     "photo-credit": (r"©|\(c\) |photo( credit)?:|image( credit)?:|credit:|picture:|source: (ap|reuters|afp|getty)", None),
@@ -298,10 +299,17 @@ _SITE_WELCOME = re.compile(
 )
 
 
+# An author box: its header glued to the bio, "About Jo Roe Jo Roe is the author of ...". (An
+# "About the author:" note under a guest post is about the article's own author: it may stay.)
+_AUTHOR_BOX = re.compile(r"(?i:about) (?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):? (?P=name) ")
+
+
 def is_site_bio(line: str) -> bool:
     """The site's or its author's self-description (reason "site-bio")."""
-    if line[:1] not in "HhMmWw":  # every form opens with hi/hello/hey, my name or welcome: skip the patterns
+    if line[:1] not in "HhMmWwAa":  # every form opens with hi/hello/hey, my name, welcome or about: skip the patterns
         return False
+    if line[:1] in "Aa":
+        return _AUTHOR_BOX.match(line) is not None
     if _SELF_INTRO.match(line):
         return _ABOUT_THE_SITE.search(line) is not None
     return _SITE_WELCOME.match(line) is not None
