@@ -591,7 +591,8 @@ def test_a_page_of_furniture_without_a_repeated_headline_has_no_short_post():
 def test_a_name_and_a_date_sign_a_comment_but_a_labelled_date_or_a_byline_does_not():
     from storyline.clean import vocab
 
-    for signature in ["Jermaine 07 Nov 12", "Ana Lima 7 November 2012", "dipitblack October 2, 2012", "October 2, 2012, | Permalink"]:
+    for signature in ["Jermaine 07 Nov 12", "Ana Lima 7 November 2012", "dipitblack October 2, 2012", "October 2, 2012, | Permalink",
+                      "Luke, on November 7th, 2012 // Twitter: @lukej", "David Airey, on November 7th, 2012 //"]:
         assert vocab.is_comment_signature(signature), signature
     for line in ["Launch Date: January 28, 2011", "By John Smith November 7, 2012", "The meeting on 12 March 2012",
                  "Posted on November 7, 2012"]:

@@ -362,9 +362,10 @@ _SIGNATURE = re.compile(
 _LINKED_NAME = re.compile(r"^https?://\S+\s+[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3}$")
 _NOT_NAME_START = frozenset("by the a an on in at of for to from posted updated published last next this".split())
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-#: A name and a date, nothing else: "Jermaine 07 Nov 12", "Cristine on October 2, 2012".
+#: A name and a date, nothing else: "Jermaine 07 Nov 12", "Cristine on October 2, 2012", "Luke, on
+#: November 7th, 2012 // Twitter: @luke".
 _NAME_AND_DATE = re.compile(
-    rf"^(?P<name>[^\d|:]{{2,40}}?)\s+(?:\d{{1,2}} {_MONTH} \d{{2}}(?:\d{{2}})?|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})\s*[,|·]?\s*$",
+    rf"^(?P<name>[^\d|:]{{2,40}}?)\s+(?:\d{{1,2}} {_MONTH} \d{{2}}(?:\d{{2}})?|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})\s*(?:[,|·]|//(?:\s*twitter:\s*@\w+)?)?\s*$",
     re.IGNORECASE,
 )
 _TIMESTAMP = re.compile(
