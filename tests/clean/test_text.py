@@ -597,9 +597,19 @@ def test_a_name_and_a_date_sign_a_comment_but_a_labelled_date_or_a_byline_does_n
     for line in ["Launch Date: January 28, 2011", "By John Smith November 7, 2012", "The meeting on 12 March 2012",
                  "Posted on November 7, 2012"]:
         assert not vocab.is_comment_signature(line), line
-    thread = ["Jermaine 07 Nov 12", "Love it, the ferries will make the harbour so much nicer for everyone.",
-              "Radex 07 Nov 12", "Would be better if the plan also covered the older neighbourhoods, honestly.",
-              "Ben Dunlap 08 Nov 12", "I am impressed mainly that the council saw it through to a vote at all."]
+    assert_signed_thread_goes(["Jermaine 07 Nov 12", "Radex 07 Nov 12", "Ben Dunlap 08 Nov 12"])
+
+
+THREAD_COMMENTS = [
+    "Love it, the ferries will make the harbour so much nicer for everyone.",
+    "Would be better if the plan also covered the older neighbourhoods, honestly.",
+    "I am impressed mainly that the council saw it through to a vote at all.",
+]
+
+
+def assert_signed_thread_goes(signatures: list[str]) -> None:
+    """A thread of comments, each under one of these signatures and no header, goes as "comments"."""
+    thread = [line for pair in zip(signatures, THREAD_COMMENTS) for line in pair]
     r = clean_text(page([], thread))
     assert_body_kept(r)
     assert_removed_as(r, thread, "comments")
@@ -615,12 +625,8 @@ def test_a_commenters_link_and_name_and_a_blogger_signature_sign_comments():
                  "The mayor said... nothing at all about the ferries", "See http://www.harbour.gov/ferries"]:
         assert not vocab.is_comment_signature(line), line
     # Disqus prints the commenter's website or profile and name above each comment: no header needed
-    thread = ["http://twitter.com/jdoe Jane Doe", "Love it, the ferries will make the harbour so much nicer for everyone.",
-              "http://www.facebook.com/rradex Rob Radex", "Would be better if the plan also covered the older neighbourhoods.",
-              "http://bdunlap.example.com/ bdunlap", "I am impressed mainly that the council saw it through to a vote at all."]
-    r = clean_text(page([], thread))
-    assert_body_kept(r)
-    assert_removed_as(r, thread, "comments")
+    assert_signed_thread_goes(["http://twitter.com/jdoe Jane Doe", "http://www.facebook.com/rradex Rob Radex",
+                               "http://bdunlap.example.com/ bdunlap"])
 
 
 def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
