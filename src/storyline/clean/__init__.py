@@ -140,6 +140,9 @@ SHARED_LINE_WORDS = 15  # ...any line of this many
 #: cosine below this. Stories about one event quoting the same paragraph are related; two posts of
 #: one blog under the same bio are not.
 UNRELATED_COSINE = 0.3
+#: Shared long lines are looked for among this many documents (the first): the pair comparisons
+#: stay bounded on a 100,000-article ingest, as `storyline clean`'s sample of 1,000 rows does.
+SHARED_SENTENCE_SAMPLE = 1_000
 
 
 def template_lines(texts: Iterable[str], min_docs: int = 3, min_share: float = 0.05) -> frozenset[str]:
@@ -148,8 +151,9 @@ def template_lines(texts: Iterable[str], min_docs: int = 3, min_share: float = 0
     A line qualifies when it appears in at least `min_docs` documents and `min_share` of the pile
     (the menus and footers of the pile's big sites), or when it is a long line (see
     `SHARED_SENTENCE_WORDS`) printed by `SHARED_SENTENCE_DOCS` documents about unrelated things (a
-    small site's bio or policy under every post). Either way the documents that carry it must be
-    otherwise different: re-posts of one story share their body lines too.
+    small site's bio or policy under every post; looked for among the first
+    `SHARED_SENTENCE_SAMPLE` documents). Either way the documents that carry it must be otherwise
+    different: re-posts of one story share their body lines too.
     """
     texts = list(texts)
     docs = [
@@ -171,7 +175,7 @@ def template_lines(texts: Iterable[str], min_docs: int = 3, min_share: float = 0
         elif n >= SHARED_SENTENCE_DOCS and _is_long(line):
             sentences.append(line)
     if sentences:
-        out |= _shared_sentences(docs, sentences)
+        out |= _shared_sentences(docs[:SHARED_SENTENCE_SAMPLE], sentences)
     return frozenset(out)
 
 
