@@ -649,10 +649,10 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
     }
     for line, reason in expected.items():
         assert vocab.short_line_reason(line) == reason, line
-    assert vocab.any_line_reason("Media requires JavaScript and Adobe Flash to play.") == "page-notice"
-    assert vocab.any_line_reason("*Follow me @harbourfan and subscribe to the ferry blog ;)") == "share"
-    assert vocab.any_line_reason("Notify me of followup comments via e-mail") == "comments"
     for line, reason in {
+        "Media requires JavaScript and Adobe Flash to play.": "page-notice",
+        "*Follow me @harbourfan and subscribe to the ferry blog ;)": "share",
+        "Notify me of followup comments via e-mail": "comments",
         "This commenter is a Harbour Post contributor.": "comments", "Editors recommend this comment or reader post.": "comments",
         "You must be logged in to recommend a comment.": "comments", "All comments are posted in the All Comments tab.": "comments",
         "and oh, if you want a pic to show with your comment, go get a gravatar!": "comments",

@@ -155,7 +155,6 @@ def template_lines(texts: Iterable[str], min_docs: int = 3, min_share: float = 0
     `SHARED_SENTENCE_SAMPLE` documents). Either way the documents that carry it must be otherwise
     different: re-posts of one story share their body lines too.
     """
-    texts = list(texts)
     docs = [
         {normalize_line(ln).lower() for ln in t.split("\n") if normalize_line(ln)} for t in texts
     ]

@@ -22,8 +22,8 @@ _SHORT_LINE = {
     r"|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|get short url|copy link|follow us( on .*)?"
     r"|like us on facebook|(\d+ ?)+|adjust( comment)?( print)?|comment print|font:?|[+\-]|a a a|text size"
     r"|follow @\w+ (on twitter )?for .*|(email this )?blogthis!.*|share to \w+( share to \w+)*"
-    # article tools in a row: "Share this article What is this?", "Print Email Return to Top", "Email to a friend
-    # Printer friendly", "Printer-friendly version Email-a-friend Respond", "Social bookmark links"
+    # article tools: "Share this article What is this?", "Email to a friend Printer friendly", "Printer-friendly
+    # version Email-a-friend Respond", "Social bookmark links"
     r"|share this (article|story|post):?( what is this\??)?"
     r"|(e-?mail( this)? to a friend ?|printer[- ]friendly( version)? ?|e-?mail-a-friend ?|respond ?){2,3}"
     r"|social bookmark(ing|s)?( links)?|what are these links for\?|send me a copy of this e-?mail\.?)",
@@ -85,8 +85,8 @@ _ANY_LINE = {
         r"|you have \d* ?characters? (left|remaining)|please limit your comments to|link to these comments"
         r"|save you having to type (out )?your name|you must be logged in to (reply|post|comment|report|recommend)"
         r"|reserves? the right to (delete|remove|edit)( any)? comments"
-        # a thread's own furniture: commenter badges ("This commenter is a ... editor"), "recommend this
-        # comment", "All comments are posted in the All Comments tab.", avatars ("go get a gravatar!")
+        # a thread's own furniture: "recommend this comment", "All comments are posted in the All Comments
+        # tab.", avatars ("go get a gravatar!"), guidelines ("if a commenter has not followed"), "Discuss this story on ..."
         r"|recommend this comment\b|all comments are (posted|shown|displayed) in\b|additional comments that have come in"
         r"|\bgo get a gravatar\b|\bshow with your comment\b|a commenter has not followed\b|now have your say\b"
         r"|^\W{0,2}discuss this (story|article|post) on\b",
