@@ -557,6 +557,32 @@ def test_a_headline_printed_alone_and_in_the_page_title_is_removed_once_as_title
     assert_body_kept(r)
 
 
+def test_the_title_is_the_headline_a_page_prints_alone_above_the_article_not_its_site_prefixed_version():
+    page_title = "The Harbour Sketchbook: Harbour ferry plan approved after long debate"
+    text = "\n\n".join([page_title, "The Harbour Sketchbook", "Home", "About", "Harbour ferry plan approved after long debate"] + BODY)
+    assert clean_text(text).title == "Harbour ferry plan approved after long debate"
+    # Only the site's name printed alone (a masthead far above the article): the title stays as printed.
+    text = "\n\n".join([page_title, "The Harbour Sketchbook", "Home", "About", "Archives", "Contact", "Search"] + BODY)
+    assert clean_text(text).title == page_title
+
+
+def test_a_list_inside_the_article_stays_but_a_list_of_other_stories_goes():
+    """Ingredients or a table of figures between the article's paragraphs are its own; bullet
+    points naming other stories there are links, however list-like."""
+    ingredients = ["2 cups harbour mussels, cleaned", "1 tsp salt", "½ cup white wine", "3 cloves garlic, minced"]
+    steps = ["Steam the harbour mussels in the white wine with the garlic until the mussels open, about five minutes.",
+             "Season the mussels with the salt and serve them with bread from the harbour bakery on the same evening."]
+    r = clean_text("\n\n".join(BODY[:2] + ["Ingredients:"] + ingredients + steps + BODY[2:]))
+    assert all(line in r.text for line in ingredients), reasons(r)
+    table = ["Ferries 12 14 +2", "Buses 40 38 -2"]
+    r = clean_text("\n\n".join(BODY[:2] + table + BODY[2:]))
+    assert all(line in r.text for line in table), reasons(r)
+    others = ["• Zoo welcomes twin panda cubs", "• Rock festival sells out in an hour", "• Local bakery wins national prize"]
+    r = clean_text("\n\n".join(BODY[:2] + others + BODY[2:]))
+    assert not any(line in r.text for line in others)
+    assert_body_kept(r)
+
+
 SHORT_POST_FURNITURE = ["Comments (0)", "Leave a comment", "Name (required)", "Categories", "Archives", "November 2012",
                         "October 2012", "September 2012", "Search", "(c) 2012 The Harbour Sketchbook"]
 

@@ -371,6 +371,36 @@ _MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,800})?/?>")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 
 
+_LIST_MARK = re.compile(r"^(?:[•·*▪◦‣–-]\s|(?!(?:19|20)\d\d\b)\d+(?:[/.,]\d+)?\s|[½¼¾⅓⅔⅛])")
+_FIGURE = re.compile(r"^[$£€+-]?\d[\d.,/%]*$")
+LIST_RELATED_COSINE = 0.1  # an in-body list at least this similar to the body is the article's
+
+
+def _is_list_item(b: Block) -> bool:
+    """An item of a list: a bullet, a number or a quantity first ("2 cups celery, diced",
+    "5. caffeine"), or a table row that is mostly figures ("Yes 164 81% 76%")."""
+    if _LIST_MARK.match(b.text):
+        return True
+    tokens = b.text.split()
+    return len(tokens) <= 15 and sum(1 for t in tokens if _FIGURE.match(t)) >= max(2, 0.4 * len(tokens))
+
+
+def _article_lists(blocks: list[Block], lo: int, hi: int, body_bag: dict[str, float]) -> set[int]:
+    """Blocks of the article's own lists: two or more list items in a row inside the body
+    (ingredients, numbered steps, a table) whose words are the body's. A numbered "most read"
+    list printed inside the page's body region is about other stories: it stays a link list."""
+    out: set[int] = set()
+    i = lo + 1
+    while i < hi:
+        j = i
+        while j < hi and blocks[j].kind != "bad" and _is_list_item(blocks[j]):
+            j += 1
+        if j - i >= 2 and cosine(_bag(blocks[i:j]), _bag(b for b in blocks[lo : hi + 1] if b.kind == "good" and not i <= b.index < j)) >= LIST_RELATED_COSINE:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
 def _mark_link(b: Block, body_start: int) -> None:
     """A link to elsewhere: site navigation above the article body, a related-story link below."""
     b.kind, b.reason = "bad", "navigation" if b.index < body_start else "related-links"
@@ -614,6 +644,25 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
     return best if best_score >= 0.5 else None
 
 
+HEADLINE_NEAR_BODY = 4  # blocks above the body where a page prints its headline alone
+
+
+def _headline_printed_alone(title: Block, blocks: list[Block], body_start: int) -> str:
+    """The headline inside a page title ("Site: Headline", "Headline | Site") when the page also
+    prints it alone just above the article (a masthead printing the site's name is further up);
+    otherwise the title as printed."""
+    low = title.text.lower()
+    for b in blocks[max(0, body_start - HEADLINE_NEAR_BODY) : body_start + 1]:
+        if b is title or b.n < 3 or len(b.text) >= len(low):
+            continue
+        part = b.text.lower()
+        if len(low.split()) >= 2 * b.n:
+            continue  # the part printed alone is the shorter one: the site's name, not its headline
+        if (low.endswith(part) and _site_prefixed(part).search(low)) or (low.startswith(part) and re.match(r"\s*[|:–—»-]", low[len(part):])):
+            return b.text
+    return title.text
+
+
 _POST_META = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 
 
@@ -765,7 +814,7 @@ def clean_text(
             low = b.text.lower()
             if low == tl or (b.index <= lo and (low == headline or (low.startswith(tl) and len(low) - len(tl) < 40))):
                 b.kind, b.reason = "bad", "title"
-    result.title = title
+    result.title = title if given_title or title_block is None else _headline_printed_alone(title_block, blocks, lo if hi >= lo else len(blocks))
 
     # Photo credits make their neighbours captions (before) and teaser links (after).
     for i, b in enumerate(blocks):
@@ -782,10 +831,11 @@ def clean_text(
             if nxt.kind != "bad" and (_is_headline_like(nxt, allow_period=True) or not nxt.ends_sentence) and nxt.n <= 20:
                 nxt.kind, nxt.reason = "bad", "related-links"
 
+    article_lists = set() if extracted else _article_lists(blocks, lo, hi, body_bag)
     # Runs of two or more headline-like short lines (any case) are link lists (menus, "related" lists); an
     # HTML extractor has already dropped those, and the lists it keeps are the article's.
     if not extracted:
-        _mark_link_runs(blocks, lambda b: b.kind in ("short", "near") and _is_link_text(b), lo)
+        _mark_link_runs(blocks, lambda b: b.kind in ("short", "near") and _is_link_text(b) and b.index not in article_lists, lo)
 
     # Headline, one-sentence summary, headline, one-sentence summary...: a list of other stories.
     k = len(blocks) if extracted else 0
@@ -835,7 +885,7 @@ def clean_text(
                 is_heading = (
                     b.n <= 12 and prev is not None and nxt is not None and prev.kind == "good" and nxt.kind in ("good", "near")
                 )
-                if is_heading or extracted:
+                if is_heading or extracted or b.index in article_lists:
                     b.keep = True
                 else:
                     b.reason = "fragment"
