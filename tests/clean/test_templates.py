@@ -47,3 +47,10 @@ def test_a_paragraph_quoted_by_stories_about_one_event_is_not_a_template():
     stories = [f"{lead}\n{quote}\nOutlet {k}: the harbour ferry plan costs the council more than last year's timetable."
                for k, lead in enumerate(leads)]
     assert quote.lower() not in template_lines(stories + FILLER)
+
+
+def test_a_bio_under_picture_posts_with_no_other_sentence_is_a_template():
+    """Picture posts print a title, a credit and the blog's bio: their long lines are only the
+    bio, which makes them alike without making them re-posts of one story."""
+    pile = [f"{title}\nvia example.com\n{BIO}" for title in ("Painted oars", "Lighthouse at dusk", "Crab pots")] + FILLER
+    assert BIO.lower() in template_lines(pile)

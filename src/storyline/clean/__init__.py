@@ -249,7 +249,9 @@ def _shared_sentences(docs: list[set[str]], candidates: list[str]) -> set[str]:
     out = set()
     for line in candidates:
         holders = holders_of.get(line, [])
-        if len(holders) < SHARED_SENTENCE_DOCS or _mean_overlap([long_of(i) for i in holders]) >= 0.5:
+        # Otherwise different: their other long lines (posts with none besides it, a picture under
+        # a blog's bio, have nothing in common).
+        if len(holders) < SHARED_SENTENCE_DOCS or _mean_overlap([long_of(i) - {line} for i in holders]) >= 0.5:
             continue
         pairs = [(a, b) for k, a in enumerate(holders) for b in holders[k + 1 :]]
         if sum(cosine_apart(a, b) for a, b in pairs) / len(pairs) < UNRELATED_COSINE:
