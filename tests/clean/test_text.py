@@ -566,6 +566,19 @@ def test_the_title_is_the_headline_a_page_prints_alone_above_the_article_not_its
     assert clean_text(text).title == page_title
 
 
+def test_sentences_above_the_headline_printed_alone_are_the_pages_header():
+    """A blog's description of itself and its newsletter box read as sentences; printed above the
+    post's headline, they are the page's, not the article's."""
+    box = ["Over 800 posts about one idea: how to run a small harbour business well and enjoy it.",
+           "Join my free newsletter, Harbour Notes Weekly, and I will send you my guide to ferry timetables.",
+           "No worries, this form appears only once, and your email will never be shared."]
+    headline = "Harbour ferry plan approved after long debate"
+    r = clean_text("\n\n".join([f"{headline} « Harbour Notes", "Harbour Notes", "Blog", "Contact", *box, headline] + BODY))
+    assert_removed_as(r, box, "page-header")
+    assert r.title == headline and headline not in r.text
+    assert_body_kept(r)
+
+
 def test_a_list_inside_the_article_stays_but_a_list_of_other_stories_goes():
     """Ingredients or a table of figures between the article's paragraphs are its own; bullet
     points naming other stories there are links, however list-like."""

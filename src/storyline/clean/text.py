@@ -644,6 +644,20 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
     return best if best_score >= 0.5 else None
 
 
+HEADLINE_INTO_BODY = 12  # blocks into the body region where a headline printed alone starts the article
+
+
+def _names_headline(title: str, line: str) -> bool:
+    """Is the (lower-cased) line the page's headline: its title, or the title's headline part
+    ("Site: Headline", "Headline « Site"; the part printed alone is not the shorter one)?"""
+    if line == title:
+        return True
+    if len(line) >= len(title) or 2 * len(line.split()) <= len(title.split()):
+        return False
+    return (title.endswith(line) and _site_prefixed(line).search(title) is not None) or (
+        title.startswith(line) and re.match(r"\s*[|:–—«»-]", title[len(line):]) is not None)
+
+
 HEADLINE_NEAR_BODY = 4  # blocks above the body where a page prints its headline alone
 
 
@@ -656,9 +670,7 @@ def _headline_printed_alone(title: Block, blocks: list[Block], body_start: int) 
         if b is title or b.n < 3 or len(b.text) >= len(low):
             continue
         part = b.text.lower()
-        if len(low.split()) >= 2 * b.n:
-            continue  # the part printed alone is the shorter one: the site's name, not its headline
-        if (low.endswith(part) and _site_prefixed(part).search(low)) or (low.startswith(part) and re.match(r"\s*[|:–—»-]", low[len(part):])):
+        if _names_headline(low, part):  # the part printed alone is not the shorter one (a site's name)
             return b.text
     return title.text
 
@@ -815,6 +827,23 @@ def clean_text(
             if low == tl or (b.index <= lo and (low == headline or (low.startswith(tl) and len(low) - len(tl) < 40))):
                 b.kind, b.reason = "bad", "title"
     result.title = title if given_title or title_block is None else _headline_printed_alone(title_block, blocks, lo if hi >= lo else len(blocks))
+    if title and hi > lo and not extracted:
+        # The headline printed alone a little way into the body region: what comes before it there
+        # (a newsletter box, the blog's description of itself) is the page's header, not the article.
+        tl = title.lower()
+        for h in range(lo + 1, min(hi, lo + HEADLINE_INTO_BODY) + 1):
+            b = blocks[h]
+            if b.kind == "bad" or b.n < 3 or not _names_headline(tl, b.text.lower()):
+                continue
+            header, article = blocks[lo:h], blocks[h + 1 : hi + 1]
+            if sum(x.n for x in header) < sum(x.n for x in article):
+                for x in blocks[lo:h]:
+                    if x.kind != "bad":
+                        x.kind, x.reason = "bad", "page-header"
+                b.kind, b.reason = "bad", "title"
+                lo = h + 1
+                result.title = title if given_title else b.text
+            break
 
     # Photo credits make their neighbours captions (before) and teaser links (after).
     for i, b in enumerate(blocks):
