@@ -708,13 +708,16 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "Free trial. Read the complete edition of The Harbour Times on your computer.": "subscription",
         "Harbour Notes is powered by Blogger. Start your own blog.": "legal",
         "If you enjoyed this article, enter your email below to get free updates!": "subscription",
+        "Ferry Strike: Why The Crews Finally… Aug 09 Read Article ► → 12": "related-links",
+        "The harbour master says the crossing was rougher than a… Bonnie Says ► → 10": "related-links",
     }.items():
         assert vocab.any_line_reason(line) == reason, line
     assert vocab.is_site_bio("About Jo Roe Jo Roe is the author of The Harbour Guide and hosts the Ferry Podcast.")
     assert not vocab.is_site_bio("About 300 people came to the harbour on Sunday to see the new ferry.")
     assert not vocab.is_site_bio("About Jo Roe and her ferry: a profile of the harbour's longest-serving captain.")
     for prose in ["No comments were made by the council on the ferry plan.", "Follow the ferry to the harbour.",
-                  "The new ferry timetable requires the council's approval to run."]:
+                  "The new ferry timetable requires the council's approval to run.",
+                  "The crews waited... and waited three more hours for the ferry."]:
         assert vocab.short_line_reason(prose) is None and vocab.any_line_reason(prose) is None, prose
 
 

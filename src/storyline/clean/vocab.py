@@ -168,6 +168,8 @@ _TEASER_ENDINGS = tuple(
     for link in ("read more", "keep reading", "continue reading", "read full story", "read full article", "read article")
     for arrow in ("", " »", "»", " ›", " →", "→", " >", " >>", "...", "…", " ►", " ▶")
 ) + ("learn more »", "learn more →")
+# A teaser cut off mid-sentence, then its link and arrows: "... must have been a… Read Article ► → 10".
+_CUT_TEASER = re.compile(r"(?:…|\.\.\.)\s*(?:[\w’']+\s){0,3}[\w’']+\s*[►▶»›→]+[\s►▶»›→\d]*$")
 _AD_SUFFIX = re.compile(r"\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$")
 # All line starts in one pattern (named alternatives in reason order, so the first that matches is
 # the earliest reason), and the phrases that may sit anywhere, one search each.
@@ -274,7 +276,7 @@ def any_line_reason(line: str) -> str | None:
             return reason
     if start_reason is not None:
         return start_reason
-    if low.endswith(_TEASER_ENDINGS):
+    if low.endswith(_TEASER_ENDINGS) or (("…" in low or "..." in low) and _CUT_TEASER.search(low)):
         return "related-links"
     if any(w in low for w in _CREDIT_WORDS) and _REPORTING_CREDIT.match(low):
         return "byline"
