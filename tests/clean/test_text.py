@@ -1031,3 +1031,20 @@ def test_a_comments_link_among_template_menu_items_does_not_open_a_comment_secti
         r = clean_text(text, template_lines=templates)
         assert_body_kept(r)
         assert reasons(r)[thread[2]] == "comments"  # the real thread still goes
+
+
+def test_a_tag_line_a_comment_count_or_a_read_the_rest_link_closes_the_article():
+    """Sentence-like teasers below such a line are not the article, however long."""
+    teasers = ["Win two tickets to the autumn jazz night at the town hall when you join our weekly newsletter.",
+               "Readers pick the best bakeries in town."]
+    for closing in ["Tagged with: harbour, budget, ferries", "3 comments so far. Add yours.",
+                    "Read the rest of this post on the original site »"]:
+        r = clean_text("\n\n".join(BODY + [closing] + teasers))
+        assert_body_kept(r)
+        assert not any(t in r.text for t in teasers), closing
+    # The article going on under a "Related:" box, on its own subject, is still the article.
+    more = ["The council said the harbour budget also pays for the ferry crews and the new ferry terminal staff.",
+            "The harbour authority expects the first new ferries to carry passengers across the harbour next year."]
+    r = clean_text("\n\n".join(BODY + MORE_BODY + ["Related:", "Ferry Prices To Rise In Spring"] + more))
+    assert_body_kept(r)
+    assert all(s in r.text for s in more), reasons(r)

@@ -644,6 +644,8 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
     return best if best_score >= 0.5 else None
 
 
+END_MARKER_SHARE = 0.5  # text under an article-closing line, as a share of the text above it, that ends the body there
+END_MARKER_COSINE = 0.3  # ... unless it is this similar to the text above (the article goes on after a "Related:" box)
 HEADLINE_INTO_BODY = 12  # blocks into the body region where a headline printed alone starts the article
 
 
@@ -808,6 +810,19 @@ def clean_text(
             # The densest run held no sentence at all (a huge unpunctuated archive list): the body
             # is elsewhere. Look again without that run.
             masked.update(range(first, last + 1))
+    if not extracted and hi > lo:
+        # A line that closes an article ("Tags: ...", "3 comments so far") inside the densest run,
+        # with much less text under it than above it: the article ends there; what follows (other
+        # stories' leads, sentence-like promotions) only made the run longer.
+        for e in range(lo + 1, hi + 1):
+            if blocks[e].end_marker:
+                above = sum(b.n for b in blocks[lo:e] if b.kind == "good")
+                below = sum(b.n for b in blocks[e + 1 : hi + 1] if b.kind == "good")
+                if below < END_MARKER_SHARE * above and cosine(
+                        _bag(b for b in blocks[e + 1 : hi + 1] if b.kind == "good"),
+                        _bag(b for b in blocks[lo:e] if b.kind == "good")) < END_MARKER_COSINE:
+                    hi = e - 1
+                break
     body_bag = _bag(b for b in blocks[lo : hi + 1] if b.kind in ("good", "near"))
     result.dateline, result.dateline_text = _article_dateline(blocks, datelines, lo, hi)
 

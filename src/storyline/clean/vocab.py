@@ -220,7 +220,8 @@ END_MARKERS = re.compile(
     r"|comments?|you may also like:?|recommended(?: for you)?:?|more stories|join the mailing list|join the discussion"
     r"|this entry was posted in .*|about the author|share this:?|like this:?|\d+ comments?|post navigation"
     r"|most (?:read|popular|viewed)|what to read next|from around the web|promoted stories|related posts:?"
-    r"|share and discuss.*|join the conversation|comment via .*"
+    r"|share and discuss.*|join the conversation|comment via .*|tagged (?:with|as|under):? .*|(?:\d+ )?comments so far\b.*"
+    r"|read the rest of (?:this|the) (?:post|article|story|entry)\b.*"
     r"|trackbacks?|trackback url for this (?:entry|post):?|listed below are links to (?:weblogs|blogs|sites) that reference .*)$",
     re.IGNORECASE,
 )
