@@ -1048,3 +1048,9 @@ def test_a_tag_line_a_comment_count_or_a_read_the_rest_link_closes_the_article()
     r = clean_text("\n\n".join(BODY + MORE_BODY + ["Related:", "Ferry Prices To Rise In Spring"] + more))
     assert_body_kept(r)
     assert all(s in r.text for s in more), reasons(r)
+    # Under a comment header, a reader's comment goes however much it talks about the article.
+    comments = ["The council finally got the harbour ferry budget right, and the new ferry terminal plan is a good one.",
+                "The harbour ferry plan will cost the council more than it says, and the ferry timetable is far too thin."]
+    r = clean_text("\n\n".join(BODY + MORE_BODY + ["Comments"] + comments))
+    assert_body_kept(r)
+    assert not any(c in r.text for c in comments), reasons(r)

@@ -818,9 +818,10 @@ def clean_text(
             if blocks[e].end_marker:
                 above = sum(b.n for b in blocks[lo:e] if b.kind == "good")
                 below = sum(b.n for b in blocks[e + 1 : hi + 1] if b.kind == "good")
-                if below < END_MARKER_SHARE * above and cosine(
+                # (Reader comments are about the article too: under a comment header there is no such test.)
+                if below < END_MARKER_SHARE * above and (blocks[e].reason == "comments" or cosine(
                         _bag(b for b in blocks[e + 1 : hi + 1] if b.kind == "good"),
-                        _bag(b for b in blocks[lo:e] if b.kind == "good")) < END_MARKER_COSINE:
+                        _bag(b for b in blocks[lo:e] if b.kind == "good")) < END_MARKER_COSINE):
                     hi = e - 1
                 break
     body_bag = _bag(b for b in blocks[lo : hi + 1] if b.kind in ("good", "near"))
