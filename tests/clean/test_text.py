@@ -404,13 +404,17 @@ def test_a_long_line_that_never_ends_a_sentence_is_a_link_run_not_a_paragraph():
     assert listing not in r.text and prose in r.text
 
 
-def test_an_unpunctuated_line_inside_the_article_is_a_caption_or_link_unless_it_is_a_subheading():
-    caption = "The new ferry terminal at the east pier seen from the harbour office on Monday morning"
+def test_an_unpunctuated_line_inside_the_article_is_a_caption_when_it_reads_as_one():
+    caption = "The new ferry terminal at the east pier seen from the harbour office on Monday morning (Jo Roe/Harbour Times)"
     subheading = "What happens to the old ferries"
     r = clean_text(page([], [], middle=[caption]))
     assert caption not in r.text
     assert_body_kept(r)
     assert subheading in clean_text(page([], [], middle=[subheading])).text
+    # Between two paragraphs with nothing removed around it, a longer unpunctuated line is more
+    # often the article's (a list item, a pull quote) than a caption.
+    line = "The ferry terminal at the east pier will open to passengers before the summer season begins"
+    assert line in clean_text(page([], [], middle=[line])).text
 
 
 def test_headlines_each_with_a_one_sentence_summary_are_a_list_of_other_stories():
@@ -579,6 +583,17 @@ def test_sentences_above_the_headline_printed_alone_are_the_pages_header():
     assert_body_kept(r)
 
 
+def test_short_lines_between_two_paragraphs_with_nothing_removed_around_them_stay():
+    """A list without bullets between paragraphs is the article's; the same lines next to a removed
+    line, or after a cut-off teaser, are not known to be."""
+    items = ["check the ferry timetable on the harbour website;", "buy a ticket online or at the pier;", "arrive ten minutes early:"]
+    r = clean_text("\n\n".join(BODY[:2] + items + BODY[2:]))
+    assert all(i in r.text for i in items), reasons(r)
+    r = clean_text("\n\n".join(BODY[:2] + items + ["Advertisement"] + BODY[2:]))
+    assert not any(i in r.text for i in items)
+    assert_body_kept(r)
+
+
 def test_a_list_inside_the_article_stays_but_a_list_of_other_stories_goes():
     """Ingredients or a table of figures between the article's paragraphs are its own; bullet
     points naming other stories there are links, however list-like."""
@@ -710,6 +725,8 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "If you enjoyed this article, enter your email below to get free updates!": "subscription",
         "Ferry Strike: Why The Crews Finally… Aug 09 Read Article ► → 12": "related-links",
         "The harbour master says the crossing was rougher than a… Bonnie Says ► → 10": "related-links",
+        "1938 – Archive Number: 39751. Photographer: The Harbour Times.": "photo-credit",
+        "This story contains a piece of media that requires your computer to have Adobe Flash and JavaScript installed.": "page-notice",
     }.items():
         assert vocab.any_line_reason(line) == reason, line
     assert vocab.is_site_bio("About Jo Roe Jo Roe is the author of The Harbour Guide and hosts the Ferry Podcast.")

@@ -401,6 +401,19 @@ def _article_lists(blocks: list[Block], lo: int, hi: int, body_bag: dict[str, fl
     return out
 
 
+# A caption's tell-tales: a photo word, "Enlarge", "click to", "Watch video", a credit in brackets.
+_CAPTION_CUE = re.compile(
+    r"\b(?:enlarge|click to|watch (?:the )?video|photo|photograph|pictured|image)\b|\([^()]*(?:/|\bAP\b|Reuters|AFP|Getty)[^()]*\)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _enclosable(b: Block) -> bool:
+    """A short line that may be part of the article between two of its paragraphs (not a teaser
+    cut off with "...")."""
+    return b.kind == "short" and not _TRUNCATED.search(b.text)
+
+
 def _mark_link(b: Block, body_start: int) -> None:
     """A link to elsewhere: site navigation above the article body, a related-story link below."""
     b.kind, b.reason = "bad", "navigation" if b.index < body_start else "related-links"
@@ -646,6 +659,7 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
 
 END_MARKER_SHARE = 0.5  # text under an article-closing line, as a share of the text above it, that ends the body there
 END_MARKER_COSINE = 0.3  # ... unless it is this similar to the text above (the article goes on after a "Related:" box)
+ENCLOSED_RUN = 8  # short lines in a row between two paragraphs that stay as the article's
 HEADLINE_INTO_BODY = 12  # blocks into the body region where a headline printed alone starts the article
 
 
@@ -913,6 +927,22 @@ def clean_text(
     if not extracted:
         _mark_link_runs(blocks, lambda b: b.kind != "bad" and b.n <= 40 and _TRUNCATED.search(b.text) is not None, lo)
 
+    # Short lines printed between two paragraphs of the body with nothing removed around them (a
+    # list without bullets, lines of figures, a subheading) are the article's; one alone that reads
+    # as a photo caption is not.
+    enclosed: set[int] = set()
+    k = lo + 1
+    while k < hi:
+        if not _enclosable(blocks[k]):
+            k += 1
+            continue
+        j = k
+        while j < hi and _enclosable(blocks[j]):
+            j += 1
+        single_caption = j - k == 1 and _CAPTION_CUE.search(blocks[k].text) is not None
+        if j - k <= ENCLOSED_RUN and not single_caption and all(blocks[x].kind == "good" and blocks[x].ends_sentence for x in (k - 1, j)):
+            enclosed.update(range(k, j))
+        k = j
     # Decide inside the body region.
     after_end = False
     for b in blocks:
@@ -930,7 +960,7 @@ def clean_text(
                 is_heading = (
                     b.n <= 12 and prev is not None and nxt is not None and prev.kind == "good" and nxt.kind in ("good", "near")
                 )
-                if is_heading or extracted or b.index in article_lists:
+                if is_heading or extracted or b.index in article_lists or b.index in enclosed:
                     b.keep = True
                 else:
                     b.reason = "fragment"

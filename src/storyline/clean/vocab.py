@@ -136,7 +136,7 @@ _ANY_LINE = {
         r"|(if you (enjoyed|liked) this (article|post),? )?enter your e-?mail( address)? (below )?to (get|receive) (free )?updates\b",
         None,
     ),
-    "photo-credit": (r"©|\(c\) |photo( credit)?:|image( credit)?:|credit:|picture:|source: (ap|reuters|afp|getty)", None),
+    "photo-credit": (r"©|\(c\) |photo( credit)?:|image( credit)?:|credit:|picture:|source: (ap|reuters|afp|getty)", r"[.,;] photographer: "),
     # What a browser shows instead of the article: error pages, script and browser notices, the
     # furniture of embedded videos and posts, and web-archive banners on pages scraped from an archive.
     "page-notice": (
@@ -153,7 +153,8 @@ _ANY_LINE = {
         r"|thank you for your interest in spreading the word|note: we only request your e-?mail address"
         r"|you always have the option to delete your tweet location history|flowing in every day, these data are added to the wayback"
         r"|that way, as the pages that are referenced are changed|then the internet archive hopes|please try again later\.?$"
-        r"|(in order to view this (feature|content|video), )?you (must|need to) (download|install|upgrade)( to)? the latest version of (adobe )?flash",
+        r"|(in order to view this (feature|content|video), )?you (must|need to) (download|install|upgrade)( to)? the latest version of (adobe )?flash"
+        r"|this (story|page|article) contains (a piece of )?media that requires|if these are available but disabled, please enable them",
         None,
     ),
 }
