@@ -605,6 +605,9 @@ def test_a_list_inside_the_article_stays_but_a_list_of_other_stories_goes():
     table = ["Ferries 12 14 +2", "Buses 40 38 -2"]
     r = clean_text("\n\n".join(BODY[:2] + table + BODY[2:]))
     assert all(line in r.text for line in table), reasons(r)
+    # A recipe's ingredients printed under its method, after a heading, some without a quantity.
+    r = clean_text("\n\n".join(BODY[:2] + steps + ["Ingredients for four:"] + ingredients + ["pepper to taste", "1 lemon"] + ["Pin It", "Labels: Dinner"]))
+    assert all(line in r.text for line in ingredients + ["pepper to taste", "1 lemon"]), reasons(r)
     others = ["• Zoo welcomes twin panda cubs", "• Rock festival sells out in an hour", "• Local bakery wins national prize"]
     r = clean_text("\n\n".join(BODY[:2] + others + BODY[2:]))
     assert not any(line in r.text for line in others)

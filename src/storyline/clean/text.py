@@ -372,8 +372,12 @@ _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 
 
 _LIST_MARK = re.compile(r"^(?:[•·*▪◦‣–-]\s|(?!(?:19|20)\d\d\b)\d+(?:[/.,]\d+)?\s|[½¼¾⅓⅔⅛])")
+_BULLET = re.compile(r"^[•·*▪◦‣–-]\s")
 _FIGURE = re.compile(r"^[$£€+-]?\d[\d.,/%]*$")
-LIST_RELATED_COSINE = 0.1  # an in-body list at least this similar to the body is the article's
+LIST_RELATED_COSINE = 0.1  # a list in or against the body at least this similar to it is the article's
+LIST_ITEM_WORDS = 40  # the longest line with a bullet or number taken as a list item
+UNMARKED_ITEM_WORDS = 12  # ... and without one ("cayenne to taste")
+LIST_GAP = 1  # lines (a heading: "Ingredients") between the body and a list against it
 
 
 def _is_list_item(b: Block) -> bool:
@@ -382,21 +386,45 @@ def _is_list_item(b: Block) -> bool:
     if _LIST_MARK.match(b.text):
         return True
     tokens = b.text.split()
-    return len(tokens) <= 15 and sum(1 for t in tokens if _FIGURE.match(t)) >= max(2, 0.4 * len(tokens))
+    figures = [t for t in tokens if _FIGURE.match(t)]
+    return len(tokens) <= 15 and len(figures) >= 0.4 * len(tokens) and len(set(figures)) >= 3
 
 
-def _article_lists(blocks: list[Block], lo: int, hi: int, body_bag: dict[str, float]) -> set[int]:
-    """Blocks of the article's own lists: two or more list items in a row inside the body
-    (ingredients, numbered steps, a table) whose words are the body's. A numbered "most read"
-    list printed inside the page's body region is about other stories: it stays a link list."""
+def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
+    """Blocks of the article's own lists: two or more list items in a row (ingredients, numbered
+    steps, a table) inside the body or right against it (a recipe's ingredients under its method,
+    one heading line between), whose words are the body's. A "most read" list printed there is
+    about other stories: it stays a link list."""
     out: set[int] = set()
-    i = lo + 1
-    while i < hi:
+    body = [b for b in blocks[lo : hi + 1] if b.kind == "good"]
+    i = 0
+    while i <= min(len(blocks) - 1, hi + LIST_GAP + 1):
+        if not _is_list_item(blocks[i]) or blocks[i].kind == "bad":
+            i += 1
+            continue
+        # A run of short lines, at least half of them marked as list items ("2 cans white beans",
+        # "cayenne to taste", "1 tsp sugar"): a list whose every item need not start with a number.
         j = i
-        while j < hi and blocks[j].kind != "bad" and _is_list_item(blocks[j]):
+        marked = 0
+        while j < len(blocks) and blocks[j].kind != "bad":
+            item = _is_list_item(blocks[j])
+            if blocks[j].n > (LIST_ITEM_WORDS if item else UNMARKED_ITEM_WORDS) or not (item or blocks[j].kind in ("short", "near")):
+                break
+            marked += item
             j += 1
-        if j - i >= 2 and cosine(_bag(blocks[i:j]), _bag(b for b in blocks[lo : hi + 1] if b.kind == "good" and not i <= b.index < j)) >= LIST_RELATED_COSINE:
-            out.update(range(i, j))
+        while j > i and not _is_list_item(blocks[j - 1]):
+            j -= 1  # the run ends on a list item
+        # Inside the body, or ending just above it, or starting just below it.
+        inside = lo < i <= hi
+        against = (j - 1 < lo and j - 1 >= lo - LIST_GAP - 1) or hi < i <= hi + LIST_GAP + 1
+        # Against the body, bulleted lines are more often links to other stories: there only
+        # quantities and figures ("2 cans white beans", "Phoenix $83 28.7%") make a list.
+        if against and not inside:
+            marked = sum(1 for b in blocks[i:j] if _is_list_item(b) and not _BULLET.match(b.text))
+        if marked >= 2 and 2 * marked >= j - i and (inside or against):
+            rest = [b for b in body if not i <= b.index < j]
+            if cosine(_bag(blocks[i:j]), _bag(rest)) >= LIST_RELATED_COSINE:
+                out.update(range(i, j))
         i = max(j, i + 1)
     return out
 
@@ -890,7 +918,7 @@ def clean_text(
             if nxt.kind != "bad" and (_is_headline_like(nxt, allow_period=True) or not nxt.ends_sentence) and nxt.n <= 20:
                 nxt.kind, nxt.reason = "bad", "related-links"
 
-    article_lists = set() if extracted else _article_lists(blocks, lo, hi, body_bag)
+    article_lists = set() if extracted or hi < lo else _article_lists(blocks, lo, hi)
     # Runs of two or more headline-like short lines (any case) are link lists (menus, "related" lists); an
     # HTML extractor has already dropped those, and the lists it keeps are the article's.
     if not extracted:
@@ -965,7 +993,9 @@ def clean_text(
                 else:
                     b.reason = "fragment"
         else:
-            if b.kind == "good" and not after_end and cosine(b.facts.bag, body_bag) >= 0.12:
+            if b.index in article_lists:
+                b.keep = True
+            elif b.kind == "good" and not after_end and cosine(b.facts.bag, body_bag) >= 0.12:
                 b.keep = True
             elif b.index < lo:
                 b.reason = "page-header"
