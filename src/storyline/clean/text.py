@@ -381,8 +381,9 @@ LIST_GAP = 1  # lines (a heading: "Ingredients") between the body and a list aga
 
 
 def _is_list_item(b: Block) -> bool:
-    """An item of a list: a bullet, a number or a quantity first ("2 cups celery, diced",
-    "5. caffeine"), or a table row that is mostly figures ("Yes 164 81% 76%")."""
+    """An item of a list: a bullet or a quantity first ("2 cups celery, diced", "½ cup dates"),
+    or a table row that is mostly figures, three of them different ("Yes 164 81% 76%"). Not a
+    year ("2012 PGA Championship: ...") and not "1." (news sites number their "most read" lists)."""
     if _LIST_MARK.match(b.text):
         return True
     tokens = b.text.split()
@@ -391,10 +392,10 @@ def _is_list_item(b: Block) -> bool:
 
 
 def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
-    """Blocks of the article's own lists: two or more list items in a row (ingredients, numbered
-    steps, a table) inside the body or right against it (a recipe's ingredients under its method,
-    one heading line between), whose words are the body's. A "most read" list printed there is
-    about other stories: it stays a link list."""
+    """Blocks of the article's own lists: two or more list items in a row (ingredients, bullet
+    points, a table) inside the body or right against it (a recipe's ingredients under its method,
+    one heading line between), whose words are the body's. A list of other stories printed there
+    shares few of them: it stays a link list."""
     out: set[int] = set()
     body = [b for b in blocks[lo : hi + 1] if b.kind == "good"]
     i = 0
