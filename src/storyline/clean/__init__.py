@@ -143,6 +143,8 @@ UNRELATED_COSINE = 0.3
 #: Shared long lines are looked for among this many documents (the first): the pair comparisons
 #: stay bounded on a 100,000-article ingest, as `storyline clean`'s sample of 1,000 rows does.
 SHARED_SENTENCE_SAMPLE = 1_000
+#: Documents compared, pair by pair, to tell whether the documents carrying a line are otherwise different.
+HOLDERS_COMPARED = 6
 
 
 def template_lines(texts: Iterable[str], min_docs: int = 3, min_share: float = 0.05) -> frozenset[str]:
@@ -168,7 +170,7 @@ def template_lines(texts: Iterable[str], min_docs: int = 3, min_share: float = 0
     sentences = []
     for line, n in counts.items():
         if n >= needed:
-            holders = [d for d in docs if line in d][:6]
+            holders = [d for d in docs if line in d][:HOLDERS_COMPARED]
             if _mean_overlap(holders) < 0.5:
                 out.add(line)
         elif n >= SHARED_SENTENCE_DOCS and _is_long(line):
@@ -199,7 +201,7 @@ def _shared_sentences(docs: list[set[str]], candidates: list[str]) -> set[str]:
     for i, lines in enumerate(docs):
         for line in lines & wanted:
             holders = holders_of.setdefault(line, [])
-            if len(holders) < 6:
+            if len(holders) < HOLDERS_COMPARED:
                 holders.append(i)
     long_lines: dict[int, set[str]] = {}
     line_bags: dict[str, Counter[str]] = {}

@@ -371,8 +371,9 @@ _MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,800})?/?>")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 
 
-_LIST_MARK = re.compile(r"^(?:[•·*▪◦‣–-]\s|(?!(?:19|20)\d\d\b)\d+(?:[/.,]\d+)?\s|[½¼¾⅓⅔⅛])")
-_BULLET = re.compile(r"^[•·*▪◦‣–-]\s")
+_BULLET_MARK = r"[•·*▪◦‣–-]\s"
+_BULLET = re.compile("^" + _BULLET_MARK)
+_LIST_MARK = re.compile(rf"^(?:{_BULLET_MARK}|(?!(?:19|20)\d\d\b)\d+(?:[/.,]\d+)?\s|[½¼¾⅓⅔⅛])")
 _FIGURE = re.compile(r"^[$£€+-]?\d[\d.,/%]*$")
 LIST_RELATED_COSINE = 0.1  # a list in or against the body at least this similar to it is the article's
 LIST_ITEM_WORDS = 40  # the longest line with a bullet or number taken as a list item
@@ -398,9 +399,10 @@ def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
     shares few of them: it stays a link list."""
     out: set[int] = set()
     body = [b for b in blocks[lo : hi + 1] if b.kind == "good"]
+    is_item = [_is_list_item(b) for b in blocks]
     i = 0
     while i <= min(len(blocks) - 1, hi + LIST_GAP + 1):
-        if not _is_list_item(blocks[i]) or blocks[i].kind == "bad":
+        if not is_item[i] or blocks[i].kind == "bad":
             i += 1
             continue
         # A run of short lines, at least half of them marked as list items ("2 cans white beans",
@@ -408,12 +410,12 @@ def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
         j = i
         marked = 0
         while j < len(blocks) and blocks[j].kind != "bad":
-            item = _is_list_item(blocks[j])
+            item = is_item[j]
             if blocks[j].n > (LIST_ITEM_WORDS if item else UNMARKED_ITEM_WORDS) or not (item or blocks[j].kind in ("short", "near")):
                 break
             marked += item
             j += 1
-        while j > i and not _is_list_item(blocks[j - 1]):
+        while j > i and not is_item[j - 1]:
             j -= 1  # the run ends on a list item
         # Inside the body, or ending just above it, or starting just below it.
         inside = lo < i <= hi
@@ -421,7 +423,7 @@ def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
         # Against the body, bulleted lines are more often links to other stories: there only
         # quantities and figures ("2 cans white beans", "Phoenix $83 28.7%") make a list.
         if against and not inside:
-            marked = sum(1 for b in blocks[i:j] if _is_list_item(b) and not _BULLET.match(b.text))
+            marked = sum(1 for k in range(i, j) if is_item[k] and not _BULLET.match(blocks[k].text))
         if marked >= 2 and 2 * marked >= j - i and (inside or against):
             rest = [b for b in body if not i <= b.index < j]
             if cosine(_bag(blocks[i:j]), _bag(rest)) >= LIST_RELATED_COSINE:
@@ -448,17 +450,26 @@ def _mark_link(b: Block, body_start: int) -> None:
     b.kind, b.reason = "bad", "navigation" if b.index < body_start else "related-links"
 
 
+def _runs(blocks: list[Block], accept, start: int = 0, stop: int | None = None):
+    """Maximal runs [i, j) of consecutive blocks in [start, stop) that `accept` takes. A run may be
+    changed by the caller before the next is looked for: it is read once, up to its end."""
+    stop = len(blocks) if stop is None else stop
+    i = start
+    while i < stop:
+        j = i
+        while j < stop and accept(blocks[j]):
+            j += 1
+        if j > i:
+            yield i, j
+        i = max(j, i + 1)
+
+
 def _mark_link_runs(blocks: list[Block], is_link, body_start: int) -> None:
     """Mark every run of two or more consecutive blocks that `is_link` accepts as links."""
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and is_link(blocks[j]):
-            j += 1
+    for i, j in _runs(blocks, is_link):
         if j - i >= 2:
             for b in blocks[i:j]:
                 _mark_link(b, body_start)
-        i = max(j, i + 1)
 
 
 def _mark_menu_teasers(blocks: list[Block]) -> None:
@@ -859,12 +870,11 @@ def clean_text(
         # stories' leads, sentence-like promotions) only made the run longer.
         for e in range(lo + 1, hi + 1):
             if blocks[e].end_marker:
-                above = sum(b.n for b in blocks[lo:e] if b.kind == "good")
-                below = sum(b.n for b in blocks[e + 1 : hi + 1] if b.kind == "good")
+                above = [b for b in blocks[lo:e] if b.kind == "good"]
+                below = [b for b in blocks[e + 1 : hi + 1] if b.kind == "good"]
                 # (Reader comments are about the article too: under a comment header there is no such test.)
-                if below < END_MARKER_SHARE * above and (blocks[e].reason == "comments" or cosine(
-                        _bag(b for b in blocks[e + 1 : hi + 1] if b.kind == "good"),
-                        _bag(b for b in blocks[lo:e] if b.kind == "good")) < END_MARKER_COSINE):
+                if sum(b.n for b in below) < END_MARKER_SHARE * sum(b.n for b in above) and (
+                        blocks[e].reason == "comments" or cosine(_bag(below), _bag(above)) < END_MARKER_COSINE):
                     hi = e - 1
                 break
     body_bag = _bag(b for b in blocks[lo : hi + 1] if b.kind in ("good", "near"))
@@ -896,7 +906,7 @@ def clean_text(
                 continue
             header, article = blocks[lo:h], blocks[h + 1 : hi + 1]
             if sum(x.n for x in header) < sum(x.n for x in article):
-                for x in blocks[lo:h]:
+                for x in header:
                     if x.kind != "bad":
                         x.kind, x.reason = "bad", "page-header"
                 b.kind, b.reason = "bad", "title"
@@ -960,18 +970,10 @@ def clean_text(
     # list without bullets, lines of figures, a subheading) are the article's; one alone that reads
     # as a photo caption is not.
     enclosed: set[int] = set()
-    k = lo + 1
-    while k < hi:
-        if not _enclosable(blocks[k]):
-            k += 1
-            continue
-        j = k
-        while j < hi and _enclosable(blocks[j]):
-            j += 1
+    for k, j in _runs(blocks, _enclosable, lo + 1, hi):
         single_caption = j - k == 1 and _CAPTION_CUE.search(blocks[k].text) is not None
         if j - k <= ENCLOSED_RUN and not single_caption and all(blocks[x].kind == "good" and blocks[x].ends_sentence for x in (k - 1, j)):
             enclosed.update(range(k, j))
-        k = j
     # Decide inside the body region.
     after_end = False
     for b in blocks:
