@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from storyline.cli import app
 from storyline.model import Article
 from storyline.options import Options
-from storyline.summarize import summarize_articles
+from storyline.summarize import _concepts, summarize_articles
 
 DOCS = [
     {
@@ -107,6 +107,34 @@ def test_redundancy_ignores_the_storys_protagonists():
     assert met in texts and call in texts
 
 
+def test_concepts_are_bigrams_and_content_words_only_when_asked():
+    text = "Storms damaged the harbour walls in March."
+    assert _concepts(text) == {("storm", "damag"), ("damag", "the"), ("the", "harbour"), ("harbour", "wall"),
+                               ("wall", "in"), ("in", "march")}
+    words_too = _concepts(text, with_words=True) - _concepts(text)
+    assert words_too == {("storm",), ("damag",), ("harbour",), ("wall",), ("march",)}  # no "the", no "in"
+
+
+def test_two_sources_words_count_as_shared_facts():
+    """Two outlets word the same fact differently, sharing words but no two-word phrase: that fact
+    is still what both report, and it takes its article's turn ahead of a lead only one source has."""
+    lead = ("The Tessel city council met in the old town hall on Monday evening for its regular autumn session, "
+            "the council said.")
+    fact = "Councillors approved a budget of 40 million for repairing the harbour wall damaged by storms in March."
+    arts = [
+        Article("a", "a", " ".join([lead, fact, "The council session in the old town hall also heard residents of "
+                "the old town on parking. The old town hall session of the city council ran late, and the council "
+                "session will go on in the town hall on Tuesday."])),
+        Article("b", "b", "Storms in March damaged the harbour wall, and repairing it will cost 40 million from the "
+                "approved budget, councillors decided. Fishermen welcomed the decision and said work should start "
+                "before winter."),
+    ]
+    summary = summarize_articles(arts, words=40)
+    texts = [s.text for s in summary]
+    assert fact in texts and lead not in texts, texts
+    assert summary[texts.index(fact)].sources == ["a", "b"]
+
+
 def test_uncovered_headline_is_cited_to_the_title():
     """A small story where one scraped article lost its lead: its headline carries its news and is
     cited by a title span; headlines that their bodies state are never used."""
@@ -189,6 +217,16 @@ def test_photo_captions_with_credits_are_never_summary_sentences():
     # The agency named in a sentence, or a slash between ordinary words, is not a credit.
     assert candidate("The Associated Press reported that the dam's operator would repair the spillway gate.")
     assert candidate("The operator said the gate and/or the spillway would be repaired by the end of the month.")
+    # Who is in the picture, or what kind of picture it is; a gallery's button glued to the text
+    for caption in [
+        "(Left to right) Jo Roe, Ann Berg and Piotr Varga attend the opening of the dam in Varnholm on Monday.",
+        "Left to right: Jo Roe, Ann Berg and Piotr Varga attend the opening of the dam in Varnholm on Monday.",
+        "An artist’s illustration of the Tessel space probe studying the sun. The mission launches in July.",
+        "View Images Engineers inspect the spillway gate of the Kessler Dam after the flood on Tuesday.",
+    ]:
+        assert not candidate(caption), caption
+    assert candidate("The council left to right-wing parties the choice of the new chairman on Monday.")
+    assert candidate("An artist from Varnholm painted the Kessler Dam and the flooded square on Tuesday.")
 
 
 def _exact(lengths, concepts, weight, budget, redundant=()):

@@ -14,6 +14,7 @@ lead was lost to the scrape); it is cited by a span into the title (`Span.field 
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import lru_cache
 
@@ -32,7 +33,11 @@ _BAD_START = re.compile(
 _CAPTION = re.compile(
     r"(©|\bphoto\b|\bin this (?:image|picture|handout)\b|^\W*(?:photos|images|video|gallery|slideshow)\s*:|\bpictured\b|\bcaption\b|\bfile photo\b|read more|click here|^\W*related\b|\benlarge\b"
     # photo credits: "Getty Images", "Mohammed Abed/AFP", a caption closed by "(Associated Press)"
-    r"|\bgetty images\b|/(?:AFP|AP|Reuters|EPA|Getty)\b|\((?:Associated Press|AP|Reuters|AFP|Getty Images)\)\W*$)",
+    r"|\bgetty images\b|/(?:AFP|AP|Reuters|EPA|Getty)\b|\((?:Associated Press|AP|Reuters|AFP|Getty Images)\)\W*$"
+    # who is in the picture, what the picture is: "(Left to right) Jo Roe, ...", "An artist's
+    # illustration of the probe ...", a gallery's "View Images" glued to the text after it
+    r"|^\W*(?:\((?:left to right|l-r|from left)\)|(?:left to right|from left)\s*:)|\bartist['’]?s (?:illustration|rendering|impression|concept)\b"
+    r"|^view images?\b)",
     re.I,
 )
 # Notes to editors and readers: web and e-mail addresses, "EDITORS:" / "EDITOR'S NOTE:" labels.
@@ -97,6 +102,7 @@ def _reads_in_context(s: Sentence) -> bool:
 
 MAX_POOL = 2000  # candidate sentences per story
 SMALL_STORY = 6  # articles; up to this size, sources take turns
+WORD_CONCEPTS_UP_TO = 3  # articles; up to this size, shared content words are concepts as well as bigrams
 HEADLINE_COVERED = 0.35  # a headline this similar to a body sentence of its own article is covered by it
 # In a small story each source tends to carry its own event, and a headline its body never states
 # is that event (the lead was lost to the scrape): it is preferred for its article's turn.
@@ -121,15 +127,25 @@ def _stem(word: str) -> str:
     return word
 
 
-def _concepts(text: str) -> set[tuple[str, str]]:
-    """Stemmed word bigrams that are not both stop words."""
+def _concepts(text: str, with_words: bool = False) -> set[tuple[str, ...]]:
+    """Stemmed word bigrams that are not both stop words; with `with_words`, also stemmed content
+    words of three letters or more (as 1-tuples)."""
     toks = words(text)
-    out = set()
+    out: set[tuple[str, ...]] = set()
     for a, b in zip(toks, toks[1:]):
         if a in STOPWORDS and b in STOPWORDS:
             continue
         out.add((_stem(a), _stem(b)))
+    if with_words:
+        out.update((_stem(a),) for a in toks if len(a) >= 3 and a not in STOPWORDS)
     return out
+
+
+def _word_weight(df: int, n_articles: int) -> float:
+    """A content word's concept weight: the articles that carry it, like a bigram, discounted by
+    story IDF against a word two articles share, so the story's protagonists, named in every
+    article, do not outweigh what only some sources report (in a pair both weigh 2)."""
+    return df * math.log((n_articles + 1) / (df + 0.5)) / math.log((n_articles + 1) / 2.5)
 
 
 def _matrix(bags: list[dict[str, float]]):
@@ -248,19 +264,25 @@ def summarize_story(
 
     # Concepts (ICSISumm-style): content bigrams, weighted by how many articles carry them. The
     # summary should cover as many heavily-shared concepts as its budget allows, each once.
-    concepts = [_concepts(all_sents[i].text) for i in range(len(all_sents))]
+    # Two or three articles share few bigrams (each outlet words the event its own way): there
+    # the content words they share are concepts too. With more articles, shared words pull every
+    # source's turn towards the story's most repeated event, and the events only one source
+    # reports (a call, an offer) lose their place.
+    with_words = n_articles <= WORD_CONCEPTS_UP_TO
+    concepts = [_concepts(all_sents[i].text, with_words) for i in range(len(all_sents))]
     lengths = [len(s.text.split()) for s in all_sents]  # words per sentence
-    df: dict[tuple[str, str], set[int]] = {}
+    df: dict[tuple[str, ...], set[int]] = {}
     for i, cs in enumerate(concepts):
         for c in cs:
             if body_owner[i] >= 0:
                 df.setdefault(c, set()).add(owner[i])
     min_df = 2 if n_articles < 8 else 3
-    weight = {c: float(len(arts)) for c, arts in df.items() if len(arts) >= min_df}
+    weight = {c: float(len(arts)) if len(c) == 2 else _word_weight(len(arts), n_articles)
+              for c, arts in df.items() if len(arts) >= min_df}
 
     selected: list[int] = []
     used_words = 0
-    covered: set[tuple[str, str]] = set()
+    covered: set[tuple[str, ...]] = set()
     cited_articles: set[int] = set()
     remaining = set(cands)
     max_score = max(scores.values()) or 1.0
@@ -382,8 +404,8 @@ def _add_context(
 def _select_exactly(
     cands: list[int],
     coverage: dict[int, float],
-    concepts: list[set[tuple[str, str]]],
-    weight: dict[tuple[str, str], float],
+    concepts: list[set[tuple[str, ...]]],
+    weight: dict[tuple[str, ...], float],
     lengths: list[int],
     scores: dict[int, float],
     max_score: float,
@@ -412,12 +434,12 @@ def _select_exactly(
     n = len(pool)
     # Centrality counts per word, as in the greedy value (density times length).
     sentence_value = np.array([centrality_weight * scores[i] / max_score * lengths[i] for i in pool])
-    holders: dict[tuple[str, str], list[int]] = {}
+    holders: dict[tuple[str, ...], list[int]] = {}
     for k, i in enumerate(pool):
         for c in sorted(concepts[i]):  # a fixed variable order: the solver's path, and answer, depend on it
             if c in weight:
                 holders.setdefault(c, []).append(k)
-    shared: list[tuple[tuple[str, str], list[int]]] = []
+    shared: list[tuple[tuple[str, ...], list[int]]] = []
     for c, ks in holders.items():
         if len(ks) == 1:
             sentence_value[ks[0]] += weight[c] / gain_scale  # only this sentence has it: no variable needed
