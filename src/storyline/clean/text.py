@@ -385,11 +385,15 @@ def _is_list_item(b: Block) -> bool:
     """An item of a list: a bullet or a quantity first ("2 cups celery, diced", "½ cup dates"),
     or a table row that is mostly figures, three of them different ("Yes 164 81% 76%"). Not a
     year ("2012 PGA Championship: ...") and not "1." (news sites number their "most read" lists)."""
+    if b.n > LIST_ITEM_WORDS:
+        return False  # too long to be an item, however it opens
     if _LIST_MARK.match(b.text):
         return True
     tokens = b.text.split()
+    if len(tokens) > 15:
+        return False
     figures = [t for t in tokens if _FIGURE.match(t)]
-    return len(tokens) <= 15 and len(figures) >= 0.4 * len(tokens) and len(set(figures)) >= 3
+    return len(figures) >= 0.4 * len(tokens) and len(set(figures)) >= 3
 
 
 def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
