@@ -730,6 +730,9 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "The harbour master says the crossing was rougher than a… Bonnie Says ► → 10": "related-links",
         "1938 – Archive Number: 39751. Photographer: The Harbour Times.": "photo-credit",
         "This story contains a piece of media that requires your computer to have Adobe Flash and JavaScript installed.": "page-notice",
+        "A version of this article appeared March 2, 2012, on page A4 in the U.S. edition of The Harbour Journal.": "legal",
+        "A version of this review appears in print on March 2, 2012, on page C1 of the New York edition.": "legal",
+        "Text FERRY to 622639, to sign up for Harbour Daily alerts to your mobile phone.": "subscription",
     }.items():
         assert vocab.any_line_reason(line) == reason, line
     assert vocab.is_site_bio("About Jo Roe Jo Roe is the author of The Harbour Guide and hosts the Ferry Podcast.")
@@ -737,7 +740,9 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
     assert not vocab.is_site_bio("About Jo Roe and her ferry: a profile of the harbour's longest-serving captain.")
     for prose in ["No comments were made by the council on the ferry plan.", "Follow the ferry to the harbour.",
                   "The new ferry timetable requires the council's approval to run.",
-                  "The crews waited... and waited three more hours for the ferry."]:
+                  "The crews waited... and waited three more hours for the ferry.",
+                  "A version of this story appeared in the council's report, the mayor said.",
+                  "Residents can text the harbour office to 24 hours before a crossing."]:
         assert vocab.short_line_reason(prose) is None and vocab.any_line_reason(prose) is None, prose
 
 

@@ -105,7 +105,8 @@ _ANY_LINE = {
     "legal": (
         # "© 2008 AFP", "(c) Copyright Clubcall.com 2006": the copyright of the text, not a photo credit
         r"all (content|material) copyright\b|disclaimer:|(©|\(c\))\s*(copyright\b|\d{4}\b)"
-        r"|a version of this (article|review|story) appear(s|ed) in print on",
+        # a paper's print-edition note: "A version of this article appeared July 24, 2012, on page A2 ..."
+        r"|a version of this (article|review|story|column|essay) (appear(s|ed) in print on|appeared \w+ \d|appeared on page)",
         r"all rights reserved|this material may not be (published|reproduced|redistributed)"
         # the blog platform's footer: "Inside AdWords is powered by Blogger. Start your own blog."
         r"|\bpowered by blogger\. start your own blog\b|by using this (site|website), you agree"
@@ -133,6 +134,8 @@ _ANY_LINE = {
         r"(e-?mail|newsletter) sign ?up\b|by signing up,? you agree to receive|you can unsubscribe at any time"
         r"|breaking news (e-?mails|alerts)\b|get breaking news alerts|the news and stories that matter, delivered"
         r"|subscribe to our (daily |weekly )?(e-?mail|newsletter)|free trial\. "
+        # alerts by text message: "Text FIRST to 622639 to sign up for alerts"
+        r"|\btext [a-z]+ to \d{5,6}\b,? to (sign up|subscribe|get|receive)\b"
         r"|(if you (enjoyed|liked) this (article|post),? )?enter your e-?mail( address)? (below )?to (get|receive) (free )?updates\b",
         None,
     ),
