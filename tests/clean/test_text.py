@@ -1079,3 +1079,22 @@ def test_a_tag_line_a_comment_count_or_a_read_the_rest_link_closes_the_article()
     r = clean_text("\n\n".join(BODY + MORE_BODY + ["Comments"] + comments))
     assert_body_kept(r)
     assert not any(c in r.text for c in comments), reasons(r)
+
+
+def test_an_authors_note_closing_the_article_is_removed_but_the_same_words_inside_it_stay():
+    notes = ["Jo Roe is a staff writer for the Harbour Times and covers the city council.",
+             "Piotr Varga reports from the harbour district and writes about ferries for the Harbour Wire."]
+    for note in notes:
+        r = clean_text(page([], [note]))
+        assert_removed_as(r, [note], "site-bio")
+        assert_body_kept(r)
+        # inside the article, the same words are the article's
+        r = clean_text(page([], [], middle=[note]))
+        assert note in r.text
+    # a pronoun opens a sentence of the article, not a note; a founder or professor quoted at the end stays
+    for line in ["He is a reporter for the Harbour Times and was on the ferry when it ran aground.",
+                 "Ann Berg is a professor of economics at the Tessel university and studies ports."]:
+        assert line in clean_text(page([], [line])).text
+    # a text of three paragraphs may be the author's profile itself
+    short = "\n\n".join(BODY[:2] + [notes[0]])
+    assert notes[0] in clean_text(short).text

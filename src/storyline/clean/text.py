@@ -1015,6 +1015,7 @@ def clean_text(
     if not extracted:
         _remove_unrelated_inserts(blocks)
         _trim_unrelated_tail(blocks)
+        _trim_author_note(blocks)
 
     kept = [b for b in blocks if b.keep]
     parts: list[str] = []
@@ -1187,6 +1188,28 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
 TAIL_MIN_SIMILARITY = 0.05
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|I'd|I’d|[Mm]e|[Mm]y)\b")  # a person, not a site's "we"
+
+
+# An author's note closing the article: "Jo Roe is a staff writer for the Harbour Times.",
+# "Jo Roe reports from war zones and writes comic books." (A name opens it, not "The" or "He".)
+_AUTHOR_NOTE = re.compile(
+    r"^(?!(?:The|This|That|It|He|She|They|We|Our|His|Her)\b)(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|the)\b.{0,80}?"
+    r"\b(?:writer|author|reporter|correspondent|editor|columnist|contributor|journalist|freelancer?|blogger)\b"
+    r"|^(?!(?:The|This|That|It|He|She|They|We|Our|His|Her)\b)(?:[A-Z][\w.'’-]+ ){1,3}(?:reports|writes|blogs) (?:from|about|on|for)\b",
+)
+AUTHOR_NOTE_TAIL = 2  # kept blocks at the article's end an author's note may be among
+AUTHOR_NOTE_MIN_ARTICLE = 4  # kept blocks: a shorter text may be the author's profile itself
+
+
+def _trim_author_note(blocks: list[Block]) -> None:
+    """Drop an author's note from the article's last lines (reason "site-bio", the author's
+    self-description): it is about the writer, printed under each of their pieces."""
+    kept = [b for b in blocks if b.keep]
+    if len(kept) < AUTHOR_NOTE_MIN_ARTICLE:
+        return
+    for b in kept[-AUTHOR_NOTE_TAIL:]:
+        if _AUTHOR_NOTE.match(b.text):
+            b.keep, b.reason = False, "site-bio"
 
 
 def _trim_unrelated_tail(blocks: list[Block]) -> None:
