@@ -403,10 +403,17 @@ def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
     shares few of them: it stays a link list."""
     out: set[int] = set()
     body = [b for b in blocks[lo : hi + 1] if b.kind == "good"]
-    is_item = [_is_list_item(b) for b in blocks]
+    items: dict[int, bool] = {}  # worked out on first use: most blocks are never looked at
+
+    def is_item(k: int) -> bool:
+        found = items.get(k)
+        if found is None:
+            found = items[k] = _is_list_item(blocks[k])
+        return found
+
     i = 0
     while i <= min(len(blocks) - 1, hi + LIST_GAP + 1):
-        if not is_item[i] or blocks[i].kind == "bad":
+        if blocks[i].kind == "bad" or not is_item(i):
             i += 1
             continue
         # A run of short lines, at least half of them marked as list items ("2 cans white beans",
@@ -414,12 +421,12 @@ def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
         j = i
         marked = 0
         while j < len(blocks) and blocks[j].kind != "bad":
-            item = is_item[j]
+            item = is_item(j)
             if blocks[j].n > (LIST_ITEM_WORDS if item else UNMARKED_ITEM_WORDS) or not (item or blocks[j].kind in ("short", "near")):
                 break
             marked += item
             j += 1
-        while j > i and not is_item[j - 1]:
+        while j > i and not is_item(j - 1):
             j -= 1  # the run ends on a list item
         # Inside the body, or ending just above it, or starting just below it.
         inside = lo < i <= hi
@@ -427,7 +434,7 @@ def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
         # Against the body, bulleted lines are more often links to other stories: there only
         # quantities and figures ("2 cans white beans", "Phoenix $83 28.7%") make a list.
         if against and not inside:
-            marked = sum(1 for k in range(i, j) if is_item[k] and not _BULLET.match(blocks[k].text))
+            marked = sum(1 for k in range(i, j) if is_item(k) and not _BULLET.match(blocks[k].text))
         if marked >= 2 and 2 * marked >= j - i and (inside or against):
             rest = [b for b in body if not i <= b.index < j]
             if cosine(_bag(blocks[i:j]), _bag(rest)) >= LIST_RELATED_COSINE:
@@ -619,10 +626,6 @@ def _body_segment(blocks: list[Block], masked: frozenset[int] | set[int] = froze
     lo, hi = _max_segment(scores)
     if hi < lo:
         return lo, hi
-    head_bag = _bag(b for b in blocks[: min(lo, 5)] if b.n <= 30)
-    if not head_bag:
-        return lo, hi
-
     def seg_value(a: int, z: int) -> float:
         total = sum(scores[a : z + 1])
         bag = _bag(b for b in blocks[a : z + 1] if b.kind in ("good", "near"))
@@ -642,6 +645,9 @@ def _body_segment(blocks: list[Block], masked: frozenset[int] | set[int] = froze
             break
         rivals.append((a, z))
     if not rivals:
+        return lo, hi
+    head_bag = _bag(b for b in blocks[: min(lo, 5)] if b.n <= 30)
+    if not head_bag:
         return lo, hi
     return max([(lo, hi)] + rivals, key=lambda seg: seg_value(*seg))
 
