@@ -614,6 +614,21 @@ def test_a_list_inside_the_article_stays_but_a_list_of_other_stories_goes():
     assert_body_kept(r)
 
 
+def test_a_list_a_sentence_of_the_article_introduces_stays_without_bullets():
+    """"... asked the council for:" then short lines and the article going on: the article's own
+    list, even when its items read like headlines. A short "Related:" introduces links."""
+    intro = "At the meeting on Monday, the harbour workers and the ferry crews asked the council for:"
+    items = ["Cutbacks in harbour fees", "Limits on ferry crew hours", "Changes in the ferry timetables",
+             "A public inquiry into why the harbour budget ignores the older neighbourhoods"]
+    after = "The council said the harbour workers and the ferry crews would get an answer on the harbour budget by May."
+    r = clean_text("\n\n".join(BODY[:2] + [intro, "\n".join(items), after] + BODY[2:]))
+    assert all(line in r.text for line in items), reasons(r)
+    assert_body_kept(r)
+    links = ["Zoo Welcomes Twin Panda Cubs", "Rock Festival Sells Out", "Local Bakery Wins Prize"]
+    r = clean_text("\n\n".join(BODY[:2] + ["Related:", "\n".join(links)] + BODY[2:]))
+    assert not any(line in r.text for line in links), reasons(r)
+
+
 SHORT_POST_FURNITURE = ["Comments (0)", "Leave a comment", "Name (required)", "Categories", "Archives", "November 2012",
                         "October 2012", "September 2012", "Search", "(c) 2012 The Harbour Sketchbook"]
 

@@ -440,6 +440,36 @@ def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
             if cosine(_bag(blocks[i:j]), _bag(rest)) >= LIST_RELATED_COSINE:
                 out.update(range(i, j))
         i = max(j, i + 1)
+    out.update(_introduced_lists(blocks, lo, hi, body))
+    return out
+
+
+INTRO_MIN_WORDS = 8  # a sentence introducing a list ("At the meeting, the advocates lobbied for:")
+INTRODUCED_ITEMS_MAX = 12  # lines of an introduced list
+
+
+def _introduced_lists(blocks: list[Block], lo: int, hi: int, body: list[Block]) -> set[int]:
+    """The lines of a list that a sentence of the article introduces with a colon and the article
+    goes on after: "... the advocates lobbied for:" / "Cutbacks in anti-terror training" / ... /
+    the next paragraph. Such items need no bullet; a short "Related:" or "Tags:" introduces none."""
+    out: set[int] = set()
+    for k in range(max(lo, 0), min(hi, len(blocks) - 1)):
+        intro = blocks[k]
+        if intro.kind not in ("good", "near") or intro.n < INTRO_MIN_WORDS or not intro.text.endswith(":"):
+            continue
+        # Items: short lines printed as one paragraph, or each its own without a sentence's end.
+        j = k + 1
+        while (
+            j < len(blocks) and j - k <= INTRODUCED_ITEMS_MAX and blocks[j].kind != "bad" and blocks[j].n <= LIST_ITEM_WORDS
+            and (blocks[j].para == blocks[k + 1].para or not blocks[j].ends_sentence)
+        ):
+            j += 1
+        # two items or more, then the article goes on with a paragraph
+        if j - k - 1 < 2 or j > hi or blocks[j].kind != "good" or blocks[j].para == blocks[j - 1].para:
+            continue
+        rest = [b for b in body if not k < b.index < j]
+        if cosine(_bag(blocks[k + 1 : j]), _bag(rest)) >= LIST_RELATED_COSINE:
+            out.update(range(k + 1, j))
     return out
 
 
