@@ -570,6 +570,16 @@ def test_the_title_is_the_headline_a_page_prints_alone_above_the_article_not_its
     assert clean_text(text).title == page_title
 
 
+def test_a_short_headline_inside_a_title_with_section_and_site_is_the_title():
+    """"Headline - Section - Site": the headline printed alone is the title's longest part, however
+    short against the whole title; a site or section name printed alone is never taken for it."""
+    page_title = "Ferry captain is engaged - Harbour Circuit - Harbour News"
+    text = "\n\n".join([page_title, "Harbour Circuit", "Home", "News", "Ferry captain is engaged"] + BODY)
+    assert clean_text(text).title == "Ferry captain is engaged"
+    text = "\n\n".join([page_title, "Home", "News", "Sports", "Harbour Circuit"] + BODY)
+    assert clean_text(text).title != "Harbour Circuit"
+
+
 def test_sentences_above_the_headline_printed_alone_are_the_pages_header():
     """A blog's description of itself and its newsletter box read as sentences; printed above the
     post's headline, they are the page's, not the article's."""

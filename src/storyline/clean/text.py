@@ -748,12 +748,20 @@ def _names_headline(title: str, line: str) -> bool:
     ("Site: Headline", "Headline « Site"; the part printed alone is not the shorter one)?"""
     if line == title:
         return True
-    if len(line) >= len(title) or 2 * len(line.split()) <= len(title.split()):
+    if len(line) >= len(title):
         return False
-    return (title.endswith(line) and _site_prefixed(line).search(title) is not None) or (
-        title.startswith(line) and re.match(r"\s*[|:–—«»-]", title[len(line):]) is not None)
+    if title.endswith(line) and _site_prefixed(line).search(title) is not None:
+        rest = title[: -len(line)]
+    elif title.startswith(line) and re.match(r"\s*[|:–—«»-]", title[len(line):]) is not None:
+        rest = title[len(line):]
+    else:
+        return False
+    # "Headline - Section - Site": the headline is the longest part (a site's name is shorter)
+    n = len(line.split())
+    return all(len(part.split()) < n for part in _TITLE_SEPARATOR.split(rest))
 
 
+_TITLE_SEPARATOR = re.compile(r"\s[|:–—«»-]\s|[|:«»]")
 HEADLINE_NEAR_BODY = 4  # blocks above the body where a page prints its headline alone
 
 
