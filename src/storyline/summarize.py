@@ -14,7 +14,6 @@ lead was lost to the scrape); it is cited by a span into the title (`Span.field 
 from __future__ import annotations
 
 import json
-import math
 import re
 from functools import lru_cache
 
@@ -145,7 +144,12 @@ def _word_weight(df: int, n_articles: int) -> float:
     """A content word's concept weight: the articles that carry it, like a bigram, discounted by
     story IDF against a word two articles share, so the story's protagonists, named in every
     article, do not outweigh what only some sources report (in a pair both weigh 2)."""
-    return df * math.log((n_articles + 1) / (df + 0.5)) / math.log((n_articles + 1) / 2.5)
+    return float(df * _story_idf(df, n_articles) / _story_idf(2, n_articles))
+
+
+def _story_idf(df, n_articles: int):
+    """How few of a story's articles carry a term (a count or an array of counts)."""
+    return np.log((n_articles + 1) / (df + 0.5))
 
 
 def _matrix(bags: list[dict[str, float]]):
@@ -168,7 +172,7 @@ def _story_idf_similarity(mat, art_vecs: np.ndarray) -> np.ndarray:
 
     n_articles = art_vecs.shape[0]
     df = (art_vecs > 0).sum(axis=0)
-    weighted = mat @ diags(np.sqrt(np.log((n_articles + 1) / (df + 0.5))))
+    weighted = mat @ diags(np.sqrt(_story_idf(df, n_articles)))
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     weighted = diags(1.0 / norms) @ weighted

@@ -396,6 +396,12 @@ def _is_list_item(b: Block) -> bool:
     return len(figures) >= 0.4 * len(tokens) and len(set(figures)) >= 3
 
 
+def _shares_body_words(blocks: list[Block], i: int, j: int, body: list[Block]) -> bool:
+    """Are the words of blocks [i, j) the rest of the body's (a list of other stories shares few)?"""
+    rest = [b for b in body if not i <= b.index < j]
+    return cosine(_bag(blocks[i:j]), _bag(rest)) >= LIST_RELATED_COSINE
+
+
 def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
     """Blocks of the article's own lists: two or more list items in a row (ingredients, bullet
     points, a table) inside the body or right against it (a recipe's ingredients under its method,
@@ -435,10 +441,8 @@ def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
         # quantities and figures ("2 cans white beans", "Phoenix $83 28.7%") make a list.
         if against and not inside:
             marked = sum(1 for k in range(i, j) if is_item(k) and not _BULLET.match(blocks[k].text))
-        if marked >= 2 and 2 * marked >= j - i and (inside or against):
-            rest = [b for b in body if not i <= b.index < j]
-            if cosine(_bag(blocks[i:j]), _bag(rest)) >= LIST_RELATED_COSINE:
-                out.update(range(i, j))
+        if marked >= 2 and 2 * marked >= j - i and (inside or against) and _shares_body_words(blocks, i, j, body):
+            out.update(range(i, j))
         i = max(j, i + 1)
     out.update(_introduced_lists(blocks, lo, hi, body))
     return out
@@ -453,7 +457,7 @@ def _introduced_lists(blocks: list[Block], lo: int, hi: int, body: list[Block]) 
     goes on after: "... the advocates lobbied for:" / "Cutbacks in anti-terror training" / ... /
     the next paragraph. Such items need no bullet; a short "Related:" or "Tags:" introduces none."""
     out: set[int] = set()
-    for k in range(max(lo, 0), min(hi, len(blocks) - 1)):
+    for k in range(lo, hi):  # an intro with at least the paragraph after it in the body
         intro = blocks[k]
         if intro.kind not in ("good", "near") or intro.n < INTRO_MIN_WORDS or not intro.text.endswith(":"):
             continue
@@ -467,8 +471,7 @@ def _introduced_lists(blocks: list[Block], lo: int, hi: int, body: list[Block]) 
         # two items or more, then the article goes on with a paragraph
         if j - k - 1 < 2 or j > hi or blocks[j].kind != "good" or blocks[j].para == blocks[j - 1].para:
             continue
-        rest = [b for b in body if not k < b.index < j]
-        if cosine(_bag(blocks[k + 1 : j]), _bag(rest)) >= LIST_RELATED_COSINE:
+        if _shares_body_words(blocks, k + 1, j, body):
             out.update(range(k + 1, j))
     return out
 
@@ -745,7 +748,8 @@ HEADLINE_INTO_BODY = 12  # blocks into the body region where a headline printed 
 
 def _names_headline(title: str, line: str) -> bool:
     """Is the (lower-cased) line the page's headline: its title, or the title's headline part
-    ("Site: Headline", "Headline « Site"; the part printed alone is not the shorter one)?"""
+    ("Site: Headline", "Headline « Site", "Headline - Section - Site"; the part printed alone is
+    the title's longest, never a site's or section's name)?"""
     if line == title:
         return True
     if len(line) >= len(title):
@@ -774,7 +778,7 @@ def _headline_printed_alone(title: Block, blocks: list[Block], body_start: int) 
         if b is title or b.n < 3 or len(b.text) >= len(low):
             continue
         part = b.text.lower()
-        if _names_headline(low, part):  # the part printed alone is not the shorter one (a site's name)
+        if _names_headline(low, part):  # never a site's name printed alone
             return b.text
     return title.text
 
@@ -1237,9 +1241,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|I'd|I’d|
 # An author's note closing the article: "Jo Roe is a staff writer for the Harbour Times.",
 # "Jo Roe reports from war zones and writes comic books." (A name opens it, not "The" or "He".)
 _AUTHOR_NOTE = re.compile(
-    r"^(?!(?:The|This|That|It|He|She|They|We|Our|His|Her)\b)(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|the)\b.{0,80}?"
-    r"\b(?:writer|author|reporter|correspondent|editor|columnist|contributor|journalist|freelancer?|blogger)\b"
-    r"|^(?!(?:The|This|That|It|He|She|They|We|Our|His|Her)\b)(?:[A-Z][\w.'’-]+ ){1,3}(?:reports|writes|blogs) (?:from|about|on|for)\b",
+    r"^(?!(?:The|This|That|It|He|She|They|We|Our|His|Her)\b)(?:[A-Z][\w.'’-]+ ){1,3}"
+    r"(?:(?:is|was) (?:a|an|the)\b.{0,80}?\b(?:writer|author|reporter|correspondent|editor|columnist|contributor|journalist|freelancer?|blogger)\b"
+    r"|(?:reports|writes|blogs) (?:from|about|on|for)\b)",
 )
 AUTHOR_NOTE_TAIL = 2  # kept blocks at the article's end an author's note may be among
 AUTHOR_NOTE_MIN_ARTICLE = 4  # kept blocks: a shorter text may be the author's profile itself
