@@ -727,7 +727,8 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "Search the web for more...": "navigation", "Sign up to receive daily sports headlines.": "subscription",
         "Story continues": "related-links", "Quote | Report this post": "comments",
         "Email me if my comment is published.": "comments", "Not Registered? Quick registration and comment.": "comments",
-        "Type the characters in this picture: *": "comments",
+        "Type the characters in this picture: *": "comments", "Please sign in to comment.": "login",
+        "Log in to Reply": "login", "Login to leave a comment": "login",
     }
     for line, reason in expected.items():
         assert vocab.short_line_reason(line) == reason, line
@@ -758,6 +759,17 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "A version of this article appeared March 2, 2012, on page A4 in the U.S. edition of The Harbour Journal.": "legal",
         "A version of this review appears in print on March 2, 2012, on page C1 of the New York edition.": "legal",
         "Text FERRY to 622639, to sign up for Harbour Daily alerts to your mobile phone.": "subscription",
+        "There are no comments for this journal entry. To create a new comment, use the form below.": "comments",
+        "Your comment is now in the moderation queue and should appear shortly.": "comments",
+        "This comment has been down-ranked into oblivion. View comment": "comments",
+        "Only members of the Harbour Club can enter comments.": "comments",
+        "We welcome thoughtful comments from readers. Please keep them on topic.": "comments",
+        "Readers are welcome to discuss the ferry. Please comply with our community guidelines.": "comments",
+        "Comment posters are responsible for the opinions they express.": "comments",
+        "Separate multiple emails with a comma. Limit 5.": "share",
+        "Copyright (c) 2008-2011 Jo Roe. Please respect my words and images.": "legal",
+        "Copyright © 2004-2012. Published under a Creative Commons licence.": "legal",
+        "You will receive only the daily updates, and can unsubscribe at anytime.": "subscription",
     }.items():
         assert vocab.any_line_reason(line) == reason, line
     assert vocab.is_site_bio("About Jo Roe Jo Roe is the author of The Harbour Guide and hosts the Ferry Podcast.")
@@ -767,8 +779,13 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
                   "The new ferry timetable requires the council's approval to run.",
                   "The crews waited... and waited three more hours for the ferry.",
                   "A version of this story appeared in the council's report, the mayor said.",
-                  "Residents can text the harbour office to 24 hours before a crossing."]:
+                  "Residents can text the harbour office to 24 hours before a crossing.",
+                  "Members can unsubscribe at any time, but few do, the ferry club says.",
+                  "There are no comments on this from the council yet, a spokesman said."]:
         assert vocab.short_line_reason(prose) is None and vocab.any_line_reason(prose) is None, prose
+    # A long line is never tested as a short one: "Copyright (c) 2008 ..." opens a notice, "Copyright law" a sentence.
+    from storyline.clean.text import line_facts
+    assert line_facts("Copyright law protects a harbour painter's work for 70 years after the painter's death, the court heard.").vocabulary == (None, False)
 
 
 def test_a_cut_off_teaser_among_menu_items_is_navigation_but_a_paragraph_between_credits_is_not():

@@ -17,7 +17,8 @@ _SHORT_LINE = {
     "login": r"(log ?in|log ?out|sign ?in|sign ?out|sign ?up|register( now)?|registration|create (an |your )?account"
     r"|sign in here|forgot (your )?(password|username|user ?name|login)( or password)?\??|password recovery|my account|delete account|captcha|avatar|hello, ?!?|"
     r"(do you|i) (do not )?have an? .{0,40} account\??|register ?forgot your password\?.*|log in ?privacy policy"
-    r"|are you sure you want to delete .*|your account has been deleted.*|remember me|lost your password\??)",
+    r"|are you sure you want to delete .*|your account has been deleted.*|remember me|lost your password\??"
+    r"|(please )?(sign|log) ?in to (comment|reply|post( a comment)?|leave a comment|vote)\.?)",
     "share": r"(share( this( article| story| post)?)?( on \w+)?|tweet|e-?mail( this)?( article| story)?|print( this)?( article| page)?"
     r"|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|get short url|copy link|follow us( on .*)?"
     r"|like us on facebook|(\d+ ?)+|adjust( comment)?( print)?|comment print|font:?|[+\-]|a a a|text size"
@@ -75,7 +76,13 @@ _ANY_LINE = {
         r"|trackback url for this (entry|post)|listed below are links to (weblogs|blogs|sites) that reference"
         r"|you can follow any responses to this (entry|post)|view the entire comment thread"
         r"|[\w.-]+ (reblogged this from [\w.-]+( and added:)?|liked this)$"
-        r"|(thank you\. )?your (reply|comment) has been (submitted|received)\b",
+        r"|(thank you\. )?your (reply|comment) has been (submitted|received)\b"
+        # a thread's notices: "There are no comments for this journal entry.", "Your comment is now in the
+        # moderation queue", "This comment has been down-ranked into oblivion.", "Only members of the Club can
+        # enter comments.", "We welcome thoughtful comments from readers."
+        r"|there are no comments (for|on) this (story|article|post|entry|journal entry|page|item|photo|video)\b|your comment is (now )?(in the moderation queue|awaiting moderation)"
+        r"|this comment has been (down-ranked|removed|deleted|hidden)\b|only (registered )?(members|users)\b.{0,40} can (enter|post|leave) comments"
+        r"|we welcome (thoughtful |your |reader )?comments\b|comment posters are responsible for\b",
         r"you are commenting using your|fill in your details below or click an icon to log in|this site uses akismet"
         r"|notify me of (new|follow-?up) (comments|posts)|your email address will not be published|required fields are marked"
         r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy"
@@ -84,7 +91,7 @@ _ANY_LINE = {
         r"|no comments have (so far |yet )?been (submitted|posted|made)|why not be the first to|be the first to comment"
         r"|you have \d* ?characters? (left|remaining)|please limit your comments to|link to these comments"
         r"|save you having to type (out )?your name|you must be logged in to (reply|post|comment|report|recommend)"
-        r"|reserves? the right to (delete|remove|edit)( any)? comments"
+        r"|reserves? the right to (delete|remove|edit)( any)? comments|please comply with our (comment |community )?guidelines"
         # a thread's own furniture: "recommend this comment", "All comments are posted in the All Comments
         # tab.", avatars ("go get a gravatar!"), guidelines ("if a commenter has not followed"), "Discuss this story on ..."
         r"|recommend this comment\b|all comments are (posted|shown|displayed) in\b|additional comments that have come in"
@@ -100,11 +107,12 @@ _ANY_LINE = {
         r"a valid e-?mail address is required|will not store your e-?mail address"
         r"|if you (enjoyed|liked) this (article|post|story),? (please )?share it\b|enter your friend['’]?s e-?mail( address)?"
         # "Share this: Digg | del.icio.us | ...", and what an e-mail-this-story form promises
-        r"|^\W{0,2}share this: |used only to send the requested e-?mail|notify the recipient of the article",
+        r"|^\W{0,2}share this: |used only to send the requested e-?mail|notify the recipient of the article"
+        r"|separate multiple e-?mails with (a )?commas?",
     ),
     "legal": (
         # "© 2008 AFP", "(c) Copyright Clubcall.com 2006": the copyright of the text, not a photo credit
-        r"all (content|material) copyright\b|disclaimer:|(©|\(c\))\s*(copyright\b|\d{4}\b)"
+        r"all (content|material) copyright\b|disclaimer:|(©|\(c\))\s*(copyright\b|\d{4}\b)|copyright\s*(©|\(c\)|\d{4}\b)"
         # a paper's print-edition note: "A version of this article appeared July 24, 2012, on page A2 ..."
         r"|a version of this (article|review|story|column|essay) (appear(s|ed) in print on|appeared \w+ \d|appeared on page)",
         r"all rights reserved|this material may not be (published|reproduced|redistributed)"
@@ -131,13 +139,13 @@ _ANY_LINE = {
         None,
     ),
     "subscription": (
-        r"(e-?mail|newsletter) sign ?up\b|by signing up,? you agree to receive|you can unsubscribe at any time"
+        r"(e-?mail|newsletter) sign ?up\b|by signing up,? you agree to receive"
         r"|breaking news (e-?mails|alerts)\b|get breaking news alerts|the news and stories that matter, delivered"
         r"|subscribe to our (daily |weekly )?(e-?mail|newsletter)|free trial\. "
         # alerts by text message: "Text FIRST to 622639 to sign up for alerts"
         r"|\btext [a-z]+ to \d{5,6}\b,? to (sign up|subscribe|get|receive)\b"
         r"|(if you (enjoyed|liked) this (article|post),? )?enter your e-?mail( address)? (below )?to (get|receive) (free )?updates\b",
-        None,
+        r"\b(?:you|and) can unsubscribe at any ?time\W*$",
     ),
     "photo-credit": (r"©|\(c\) |photo( credit)?:|image( credit)?:|credit:|picture:|source: (ap|reuters|afp|getty)", r"[.,;] photographer: "),
     # What a browser shows instead of the article: error pages, script and browser notices, the
