@@ -350,6 +350,16 @@ def test_page_header_footer_and_after_article_end():
     assert got[footer_teaser] == "after-article-end"
     r2 = clean_text(page([], ["Weather", "Sport", "Contact us", "Advertisement", footer_teaser]))
     assert reasons(r2)[footer_teaser] == "page-footer"
+    # Under the article and past its furniture, a paragraph on the same subject is another story's
+    # lead (a promotion, a related story), however close its words; above the article, a paragraph
+    # on its subject is its standfirst, printed apart from it.
+    related_lead = "The harbour authority also approved a budget for new ferries to serve the older neighbourhoods next year."
+    menu = ["Weather", "Sport", "Contact us", "Advertisement", "Jobs", "Events"]
+    r3 = clean_text(page([], menu + [related_lead]))
+    assert reasons(r3)[related_lead] == "page-footer" and related_lead not in r3.text
+    standfirst = "After a long debate the council approved the harbour budget, with funding for new ferries and terminals."
+    r4 = clean_text(page(["Harbour budget passes", standfirst] + menu, []))
+    assert standfirst in r4.text
 
 
 def test_fragment_and_unpunctuated_lines_at_body_edges():

@@ -1050,7 +1050,7 @@ def clean_text(
         else:
             if b.index in article_lists:
                 b.keep = True
-            elif b.kind == "good" and not after_end and cosine(b.facts.bag, body_bag) >= 0.12:
+            elif b.kind == "good" and not after_end and b.index < lo and cosine(b.facts.bag, body_bag) >= 0.12:
                 b.keep = True
             elif b.index < lo:
                 b.reason = "page-header"
