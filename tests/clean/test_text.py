@@ -1150,3 +1150,27 @@ def test_an_authors_note_closing_the_article_is_removed_but_the_same_words_insid
     # a text of three paragraphs may be the author's profile itself
     short = "\n\n".join(BODY[:2] + [notes[0]])
     assert notes[0] in clean_text(short).text
+
+
+def test_the_article_ends_at_a_stretch_of_furniture_with_other_subjects_under_it():
+    # Under the article, past a share bar and a menu, the leads of other stories: sentences, but
+    # shorter than the article and on other subjects.
+    furniture = ["Share", "Video", "Photos"]
+    leads = [
+        "A record crowd watched the city marathon on Sunday as two local runners finished in the top ten.",
+        "The museum opens an exhibition of early photographs of the old harbour next month, curators said.",
+        "Police are asking for witnesses after a van struck a parked car outside the railway station.",
+    ]
+    r = clean_text(page([], furniture + leads))
+    assert_body_kept(r)
+    assert all(lead not in r.text for lead in leads)
+    assert all(reasons(r)[lead] == "page-footer" for lead in leads)
+    # The story going on under a gallery's links, on its own subject, stays.
+    more = [
+        "The harbour authority added that the new ferries would run every twenty minutes once the budget is spent.",
+        "Council members said the ferry budget and the terminal plan would be reviewed again by the harbour board next year.",
+        "Residents of the older neighbourhoods said they would keep pressing the council for a larger share of the harbour budget.",
+    ]
+    r2 = clean_text(page([], furniture + more))
+    assert_body_kept(r2)
+    assert all(line in r2.text for line in more)

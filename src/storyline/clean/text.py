@@ -685,6 +685,39 @@ def _body_segment(blocks: list[Block], masked: frozenset[int] | set[int] = froze
     return max([(lo, hi)] + rivals, key=lambda seg: seg_value(*seg))
 
 
+BARRIER_MIN_LINES = 3  # non-sentence lines in a row that may separate the article from what follows...
+BARRIER_FURNITURE_SHARE = 0.5  # ...at least this share of them recognised furniture (menus, links, share bars)
+BARRIER_BELOW_SHARE = 1.0  # text under the stretch, as a share of the text above it, that may go
+BARRIER_COSINE = 0.15  # ...when it is less similar than this to the text above
+
+
+def _end_at_furniture_barrier(blocks: list[Block], lo: int, hi: int, title: str | None) -> int:
+    """The body's last block, given the densest run [lo, hi]: it ends before the first stretch of
+    page furniture (`BARRIER_MIN_LINES` non-sentence lines, half of them already removed as menus,
+    link lists, share bars...) under which there is no more text than above it, on another subject
+    (other stories' leads and promotions printed under the article read like an article too, and
+    their short link lines only cost the run a little). Text on the article's subject under such a
+    stretch (a photo gallery's links inside the story) stays, and so does everything when no
+    stretch qualifies."""
+    k = lo + 1
+    while k <= hi:
+        if blocks[k].kind in ("good", "near"):
+            k += 1
+            continue
+        j = k
+        while j <= hi and blocks[j].kind not in ("good", "near"):
+            j += 1
+        furniture = sum(1 for b in blocks[k:j] if b.kind == "bad")
+        headline = title is not None and any(_names_headline(title.lower(), b.text.lower()) for b in blocks[k:j])
+        if j - k >= BARRIER_MIN_LINES and j <= hi and furniture >= BARRIER_FURNITURE_SHARE * (j - k) and not headline:
+            above = [b for b in blocks[lo:k] if b.kind == "good"]
+            below = [b for b in blocks[j : hi + 1] if b.kind == "good"]
+            if sum(b.n for b in below) <= BARRIER_BELOW_SHARE * sum(b.n for b in above) and cosine(_bag(below), _bag(above)) < BARRIER_COSINE:
+                return k - 1
+        k = j
+    return hi
+
+
 def _max_segment(scores: list[float]) -> tuple[int, int]:
     """Indices [lo, hi] of the maximum-sum contiguous segment (Kadane)."""
     best, best_lo, best_hi = float("-inf"), 0, -1
@@ -1018,6 +1051,10 @@ def clean_text(
     if not extracted:
         _mark_link_runs(blocks, lambda b: b.kind != "bad" and b.n <= 40 and _TRUNCATED.search(b.text) is not None, lo)
 
+    # A stretch of page furniture inside the densest run, with less text under it than above it and
+    # on another subject: the article ended at the stretch (other stories' leads, promotions).
+    if not extracted and hi > lo:
+        hi = _end_at_furniture_barrier(blocks, lo, hi, title)
     # Short lines printed between two paragraphs of the body with nothing removed around them (a
     # list without bullets, lines of figures, a subheading) are the article's; one alone that reads
     # as a photo caption is not.
