@@ -1174,3 +1174,17 @@ def test_the_article_ends_at_a_stretch_of_furniture_with_other_subjects_under_it
     r2 = clean_text(page([], furniture + more))
     assert_body_kept(r2)
     assert all(line in r2.text for line in more)
+
+
+def test_a_closing_line_ends_the_article_when_less_text_on_other_subjects_follows():
+    # "Related stories" inside the densest run, with nearly as much text under it as the article
+    # above, on other subjects: those are other stories' leads; the article ends at the line.
+    leads = [
+        "A record crowd watched the city marathon on Sunday as two local runners finished in the top ten.",
+        "The museum opens an exhibition of early photographs of the old railway next month, curators said.",
+        "Police are asking for witnesses after a van struck a parked car outside the bus station.",
+    ]
+    r = clean_text(page([], ["Related stories"] + leads))
+    assert_body_kept(r)
+    assert all(lead not in r.text for lead in leads)
+    assert all(reasons(r)[lead] == "after-article-end" for lead in leads)

@@ -773,7 +773,7 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
     return best if best_score >= 0.5 else None
 
 
-END_MARKER_SHARE = 0.5  # text under an article-closing line, as a share of the text above it, that ends the body there
+END_MARKER_SHARE = 1.0  # text under an article-closing line, as a share of the text above it, that ends the body there
 END_MARKER_COSINE = 0.3  # ... unless it is this similar to the text above (the article goes on after a "Related:" box)
 ENCLOSED_RUN = 8  # short lines in a row between two paragraphs that stay as the article's
 HEADLINE_INTO_BODY = 12  # blocks into the body region where a headline printed alone starts the article
