@@ -691,6 +691,17 @@ BARRIER_BELOW_SHARE = 1.0  # text under the stretch, as a share of the text abov
 BARRIER_COSINE = 0.15  # ...when it is less similar than this to the text above
 
 
+def _less_text_on_another_subject(
+    above: list[Block], below: list[Block], share: float, max_cosine: float, any_subject: bool = False
+) -> bool:
+    """Is the text under a line that may end the article (its paragraphs `below`) no more than
+    `share` of the text above it and, unless `any_subject`, less similar to it than `max_cosine`:
+    something else printed under the article rather than the article going on?"""
+    if sum(b.n for b in below) > share * sum(b.n for b in above):
+        return False
+    return any_subject or cosine(_bag(below), _bag(above)) < max_cosine
+
+
 def _end_at_furniture_barrier(blocks: list[Block], lo: int, hi: int, title: str | None) -> int:
     """The body's last block, given the densest run [lo, hi]: it ends before the first stretch of
     page furniture (`BARRIER_MIN_LINES` non-sentence lines, half of them already removed as menus,
@@ -712,7 +723,7 @@ def _end_at_furniture_barrier(blocks: list[Block], lo: int, hi: int, title: str 
         if j - k >= BARRIER_MIN_LINES and j <= hi and furniture >= BARRIER_FURNITURE_SHARE * (j - k) and not headline:
             above = [b for b in blocks[lo:k] if b.kind == "good"]
             below = [b for b in blocks[j : hi + 1] if b.kind == "good"]
-            if sum(b.n for b in below) <= BARRIER_BELOW_SHARE * sum(b.n for b in above) and cosine(_bag(below), _bag(above)) < BARRIER_COSINE:
+            if _less_text_on_another_subject(above, below, BARRIER_BELOW_SHARE, BARRIER_COSINE):
                 return k - 1
         k = j
     return hi
@@ -958,8 +969,7 @@ def clean_text(
                 above = [b for b in blocks[lo:e] if b.kind == "good"]
                 below = [b for b in blocks[e + 1 : hi + 1] if b.kind == "good"]
                 # (Reader comments are about the article too: under a comment header there is no such test.)
-                if sum(b.n for b in below) < END_MARKER_SHARE * sum(b.n for b in above) and (
-                        blocks[e].reason == "comments" or cosine(_bag(below), _bag(above)) < END_MARKER_COSINE):
+                if _less_text_on_another_subject(above, below, END_MARKER_SHARE, END_MARKER_COSINE, any_subject=blocks[e].reason == "comments"):
                     hi = e - 1
                 break
     body_bag = _bag(b for b in blocks[lo : hi + 1] if b.kind in ("good", "near"))
