@@ -1152,15 +1152,19 @@ def test_an_authors_note_closing_the_article_is_removed_but_the_same_words_insid
     assert notes[0] in clean_text(short).text
 
 
+# Leads of other stories, printed under an article: sentences, on other subjects.
+OTHER_STORIES_LEADS = [
+    "A record crowd watched the city marathon on Sunday as two local runners finished in the top ten.",
+    "The museum opens an exhibition of early photographs of the old railway next month, curators said.",
+    "Police are asking for witnesses after a van struck a parked car outside the bus station.",
+]
+
+
 def test_the_article_ends_at_a_stretch_of_furniture_with_other_subjects_under_it():
     # Under the article, past a share bar and a menu, the leads of other stories: sentences, but
     # shorter than the article and on other subjects.
     furniture = ["Share", "Video", "Photos"]
-    leads = [
-        "A record crowd watched the city marathon on Sunday as two local runners finished in the top ten.",
-        "The museum opens an exhibition of early photographs of the old harbour next month, curators said.",
-        "Police are asking for witnesses after a van struck a parked car outside the railway station.",
-    ]
+    leads = OTHER_STORIES_LEADS
     r = clean_text(page([], furniture + leads))
     assert_body_kept(r)
     assert all(lead not in r.text for lead in leads)
@@ -1179,11 +1183,7 @@ def test_the_article_ends_at_a_stretch_of_furniture_with_other_subjects_under_it
 def test_a_closing_line_ends_the_article_when_less_text_on_other_subjects_follows():
     # "Related stories" inside the densest run, with nearly as much text under it as the article
     # above, on other subjects: those are other stories' leads; the article ends at the line.
-    leads = [
-        "A record crowd watched the city marathon on Sunday as two local runners finished in the top ten.",
-        "The museum opens an exhibition of early photographs of the old railway next month, curators said.",
-        "Police are asking for witnesses after a van struck a parked car outside the bus station.",
-    ]
+    leads = OTHER_STORIES_LEADS
     r = clean_text(page([], ["Related stories"] + leads))
     assert_body_kept(r)
     assert all(lead not in r.text for lead in leads)
