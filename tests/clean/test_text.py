@@ -780,6 +780,10 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "Copyright (c) 2008-2011 Jo Roe. Please respect my words and images.": "legal",
         "Copyright © 2004-2012. Published under a Creative Commons licence.": "legal",
         "You will receive only the daily updates, and can unsubscribe at anytime.": "subscription",
+        "This is only a preview. Your comment has not yet been posted.": "comments",
+        "Having trouble reading this image? View an alternate.": "comments",
+        "(URLs automatically linked.)": "comments",
+        "You can follow this conversation by subscribing to the comment feed for this post.": "comments",
     }.items():
         assert vocab.any_line_reason(line) == reason, line
     assert vocab.is_site_bio("About Jo Roe Jo Roe is the author of The Harbour Guide and hosts the Ferry Podcast.")
@@ -1188,3 +1192,18 @@ def test_a_closing_line_ends_the_article_when_less_text_on_other_subjects_follow
     assert_body_kept(r)
     assert all(lead not in r.text for lead in leads)
     assert all(reasons(r)[lead] == "after-article-end" for lead in leads)
+
+
+def test_a_recent_comments_box_is_links_but_one_such_sentence_is_not():
+    # Post titles that end as questions read as sentences, so no link-list test takes them.
+    box = [
+        "Jo Roe on Why did the ferry timetable change again this winter?",
+        "harbourfan.com on Is the old pier safe for the summer crowds?",
+        "Sam Lee on Why did the ferry timetable change again this winter?",
+    ]
+    r = clean_text(page([], box))
+    assert_removed_as(r, box, "related-links")
+    assert_body_kept(r)
+    alone = "Smith on Tuesday said the harbour board would meet again."
+    r2 = clean_text(page([], [], middle=[alone]))
+    assert alone in r2.text

@@ -532,6 +532,22 @@ def _mark_menu_teasers(blocks: list[Block]) -> None:
             b.kind, b.reason = "bad", "navigation"
 
 
+# A "recent comments" box: "Jo Roe on Why the ferry is late", "harbourfan.com on Tides and times".
+_RECENT_COMMENT = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|[\w.-]+\.(?:com|org|net))(?: [A-Z][\w.'’-]*){0,2} on [A-Z0-9“\"'‘].{8,}$"
+)
+RECENT_COMMENTS_MIN = 3  # such lines in a row
+
+
+def _mark_recent_comments(blocks: list[Block]) -> None:
+    """A sidebar's list of the latest comments, commenter and post title a line: three or more in
+    a row are links to other pages' threads (one alone may be a sentence: "Smith on Tuesday ...")."""
+    for i, j in _runs(blocks, lambda b: b.kind != "bad" and b.n <= 30 and _RECENT_COMMENT.match(b.text) is not None):
+        if j - i >= RECENT_COMMENTS_MIN:
+            for b in blocks[i:j]:
+                b.kind, b.reason = "bad", "related-links"
+
+
 def _is_story_teaser(head: Block, summary: Block) -> bool:
     """A link to another story: its headline, then one sentence of 8-45 words."""
     return (
@@ -906,6 +922,7 @@ def clean_text(
         _mark_vocabulary(b, template_lines)
     if not extracted:
         _mark_menu_teasers(blocks)
+        _mark_recent_comments(blocks)
 
     # Datelines, bylines and "<Outlet> copy" lines carry metadata: record it, remove the line.
     first_good = next((b.index for b in blocks if b.kind == "good"), len(blocks))

@@ -82,7 +82,13 @@ _ANY_LINE = {
         # enter comments.", "We welcome thoughtful comments from readers."
         r"|there are no comments (for|on) this (story|article|post|entry|journal entry|page|item|photo|video)\b|your comment is (now )?(in the moderation queue|awaiting moderation)"
         r"|this comment has been (down-ranked|removed|deleted|hidden)\b|only (registered )?(members|users)\b.{0,40} can (enter|post|leave) comments"
-        r"|we welcome (thoughtful |your |reader )?comments\b|comment posters are responsible for\b",
+        r"|we welcome (thoughtful |your |reader )?comments\b|comment posters are responsible for\b"
+        # a blog platform's comment form (TypePad): "This is only a preview. Your comment has not yet
+        # been posted.", "Having trouble reading this image? View an alternate.", "(URLs automatically linked.)"
+        r"|you can follow this conversation by subscribing to the comment feed|this is only a preview\. your comment has not yet been posted"
+        r"|your comment could not be posted\b|the letters and numbers you entered did not match the image"
+        r"|as a final step before posting your comment|having trouble reading this image\?|comment below or sign in with\b"
+        r"|you are currently signed in as\b|\(urls automatically linked\.?\)|\(name and email address are required\b",
         r"you are commenting using your|fill in your details below or click an icon to log in|this site uses akismet"
         r"|notify me of (new|follow-?up) (comments|posts)|your email address will not be published|required fields are marked"
         r"|log out /\s*change|comments are (closed|moderated)|by clicking .register.|comment policy"
