@@ -588,6 +588,10 @@ def test_a_short_headline_inside_a_title_with_section_and_site_is_the_title():
     assert clean_text(text).title == "Ferry captain is engaged"
     text = "\n\n".join([page_title, "Home", "News", "Sports", "Harbour Circuit"] + BODY)
     assert clean_text(text).title != "Harbour Circuit"
+    # Printed alone at the top of the page, a menu of several items away from the article, it is still the headline.
+    menu = ["Home", "News", "Sports", "Weather", "Contact us", "Events"]
+    text = "\n\n".join([page_title, "Ferry captain is engaged"] + menu + BODY)
+    assert clean_text(text).title == "Ferry captain is engaged"
 
 
 def test_sentences_above_the_headline_printed_alone_are_the_pages_header():

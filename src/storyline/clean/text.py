@@ -826,7 +826,7 @@ def _names_headline(title: str, line: str) -> bool:
 
 
 _TITLE_SEPARATOR = re.compile(r"\s[|:–—«»-]\s|[|:«»]")
-HEADLINE_NEAR_BODY = 4  # blocks above the body where a page prints its headline alone
+HEADLINE_NEAR_BODY = 10  # blocks above the body where a page prints its headline alone
 
 
 def _headline_printed_alone(title: Block, blocks: list[Block], body_start: int) -> str:
