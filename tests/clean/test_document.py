@@ -92,6 +92,11 @@ def test_site_names_are_split_from_page_titles():
         # A person before a dash is not an outlet; nor is a review's name where other segments follow.
         "Lavrov - the man who said no to everyone in the room": ("Lavrov - the man who said no to everyone in the room", None),
         "Starlet Movie Review - SXSW, Dree Hemingway | Everywhere": ("Starlet Movie Review - SXSW, Dree Hemingway", "Everywhere"),
+        # A blog's arrows point away from the post's title: "Post « Blog", "Blog » Blog Archive » Post".
+        "Pickled Peaches « Harbour Foodie": ("Pickled Peaches", "Harbour Foodie"),
+        "Harbour Notes » Blog Archive » Ferry plan approved after debate": ("Ferry plan approved after debate", "Harbour Notes"),
+        "Home » News » Ferry plan approved after debate": ("Ferry plan approved after debate", None),
+        "Ferry plan approved after debate » Harbour Notes": ("Ferry plan approved after debate » Harbour Notes", None),
     }
     for title, expected in cases.items():
         assert split_site_name(title) == expected, title

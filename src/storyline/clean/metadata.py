@@ -154,6 +154,18 @@ def split_site_name(title: str | None) -> tuple[str | None, str | None]:
     if not title:
         return title, None
     title = " ".join(title.split())
+    # A blog's "Post title « Blog name" and "Blog name » Blog Archive » Post title": the post's
+    # title is what the arrows point away from (the longest part of a » chain).
+    if " « " in title:
+        head, _, rest = title.partition(" « ")
+        if len(head) >= 15:
+            return head.strip(), rest.rsplit(" « ", 1)[-1].strip() or None
+    if " » " in title and "|" not in title:
+        parts = [p.strip() for p in title.split(" » ")]
+        longest = max(parts, key=len)
+        if longest is not parts[0] and len(longest) >= 15:
+            named = [p for p in parts if p is not longest and p and not is_section_name(p)]
+            return longest, named[0] if named else None  # "Home » News » Headline" names no site
     stripped: list[str] = []
     # Trailing segments: everything after " | "; after " - " only what looks like a site or section.
     parts = _TITLE_SEPARATOR.split(title)
