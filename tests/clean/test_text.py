@@ -1176,7 +1176,7 @@ def test_the_article_ends_at_a_stretch_of_furniture_with_other_subjects_under_it
     r = clean_text(page([], furniture + leads))
     assert_body_kept(r)
     assert all(lead not in r.text for lead in leads)
-    assert all(reasons(r)[lead] == "page-footer" for lead in leads)
+    assert_removed_as(r, leads, "page-footer")
     # The story going on under a gallery's links, on its own subject, stays.
     more = [
         "The harbour authority added that the new ferries would run every twenty minutes once the budget is spent.",
@@ -1195,7 +1195,7 @@ def test_a_closing_line_ends_the_article_when_less_text_on_other_subjects_follow
     r = clean_text(page([], ["Related stories"] + leads))
     assert_body_kept(r)
     assert all(lead not in r.text for lead in leads)
-    assert all(reasons(r)[lead] == "after-article-end" for lead in leads)
+    assert_removed_as(r, leads, "after-article-end")
 
 
 def test_a_recent_comments_box_is_links_but_one_such_sentence_is_not():

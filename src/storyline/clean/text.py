@@ -726,22 +726,18 @@ def _end_at_furniture_barrier(blocks: list[Block], lo: int, hi: int, title: str 
     their short link lines only cost the run a little). Text on the article's subject under such a
     stretch (a photo gallery's links inside the story) stays, and so does everything when no
     stretch qualifies."""
-    k = lo + 1
-    while k <= hi:
-        if blocks[k].kind in ("good", "near"):
-            k += 1
+    headline = title.lower() if title else None
+    for k, j in _runs(blocks, lambda b: b.kind not in ("good", "near"), lo + 1, hi + 1):
+        if j - k < BARRIER_MIN_LINES or j > hi:
+            continue  # too short to separate anything, or nothing under it
+        if sum(1 for b in blocks[k:j] if b.kind == "bad") < BARRIER_FURNITURE_SHARE * (j - k):
             continue
-        j = k
-        while j <= hi and blocks[j].kind not in ("good", "near"):
-            j += 1
-        furniture = sum(1 for b in blocks[k:j] if b.kind == "bad")
-        headline = title is not None and any(_names_headline(title.lower(), b.text.lower()) for b in blocks[k:j])
-        if j - k >= BARRIER_MIN_LINES and j <= hi and furniture >= BARRIER_FURNITURE_SHARE * (j - k) and not headline:
-            above = [b for b in blocks[lo:k] if b.kind == "good"]
-            below = [b for b in blocks[j : hi + 1] if b.kind == "good"]
-            if _less_text_on_another_subject(above, below, BARRIER_BELOW_SHARE, BARRIER_COSINE):
-                return k - 1
-        k = j
+        if headline is not None and any(_names_headline(headline, b.text.lower()) for b in blocks[k:j]):
+            continue  # the article may start here
+        above = [b for b in blocks[lo:k] if b.kind == "good"]
+        below = [b for b in blocks[j : hi + 1] if b.kind == "good"]
+        if _less_text_on_another_subject(above, below, BARRIER_BELOW_SHARE, BARRIER_COSINE):
+            return k - 1
     return hi
 
 
