@@ -84,6 +84,30 @@ def test_a_counted_comment_header_closes_the_article_without_signatures():
     assert_removed_as(r, signed, "comments")
 
 
+def test_comments_named_on_their_own_lines_under_a_header_are_a_thread():
+    # A WordPress count naming a long post title is a counted header, however long the title.
+    counted = "14 comments to What the harbour ferries teach us about the city: budgets, votes and the long wait for boats"
+    signed = [counted, "Colin Roald", "October 1st, 2012 at 2:04 pm",
+              "This is remarkably topical for me, we moved to the harbour district a year ago and take the ferry."]
+    r = clean_text(page([], signed))
+    assert_removed_as(r, signed, "comments")
+    assert_body_kept(r)
+
+    # "Post a Comment", then a commenter's bare name over what they wrote, and another one: a thread.
+    thread = ["Post a Comment", "h4rm0ny",
+              "I don't care whether the council did this for the voters or for the ferry company, it is good news.",
+              "Joel Hruska", "Actually, the council did publish the full budget and the votes of every member.",
+              "intrimazz", "The ferries have been promised for twenty years and I will believe it when I see them."]
+    r = clean_text(page([], thread))
+    assert_removed_as(r, thread, "comments")
+    assert_body_kept(r)
+
+    # A "Comments" link over the article's own text (a subheading further down) is no thread.
+    middle = ["Comments", BODY[1], "Ferry routes", "The first route will link the harbour with the old town centre, officials said."]
+    r = clean_text("\n\n".join(BODY[:1] + ["Harbour desk"] + middle + BODY[2:]))
+    assert "Ferry routes" in r.text and all(s in r.text for s in BODY)
+
+
 def test_comment_policy_and_comment_prompts():
     tail = [
         "Leave a Reply",

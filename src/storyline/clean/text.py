@@ -664,7 +664,25 @@ def _comments_start(blocks: list[Block]) -> int | None:
         signatures = sum(1 for o in window if o.n <= 20 and o.facts.signature)
         if (header and signatures >= 1) or (not header and signatures >= 2):
             return i
+        if header and _signed_by_bare_names(blocks, i + 1, i + 31):
+            return i
     return None
+
+
+def _signed_by_bare_names(blocks: list[Block], start: int, stop: int) -> bool:
+    """The header is followed by a commenter's name on a line of its own over a paragraph
+    ("h4rm0ny", then what h4rm0ny wrote), and another such name follows: the rhythm of a thread.
+    A tag list's short lines follow each other, and an article under a "Comments" link starts
+    with its text."""
+
+    def bare_name_over_text(k: int) -> bool:
+        b = blocks[k]
+        return 1 <= b.n <= 3 and len(b.text) <= 30 and not b.ends_sentence and blocks[k + 1].kind == "good"
+
+    stop = min(stop, len(blocks) - 1)
+    if start >= stop or not bare_name_over_text(start):
+        return False
+    return any(bare_name_over_text(k) for k in range(start + 2, stop))
 
 
 def _body_segment(blocks: list[Block], masked: frozenset[int] | set[int] = frozenset()) -> tuple[int, int]:

@@ -358,6 +358,7 @@ COMMENTS_HEADER = re.compile(
 #: evidence enough on its own once the article has begun.
 COUNTED_COMMENTS_HEADER = re.compile(
     r"^[{(\[]?\s*\d+\s+(?:users?\s+)?(?:comments?|responses?|responded|replies|thoughts)\b.{0,80}$"
+    r"|^\d+\s+(?:comments?|responses?|replies|thoughts)\s+(?:to|on)\s+[\"“‘']?[^\W\d_].{0,200}$"
     r"|^(?:reader )?comments?\s*\(\d+\)\s*:?$|^.{0,80}[|·]\s*\d+\s+(?:comments?|responses?)\s*[»›]?$",
     re.IGNORECASE,
 )
