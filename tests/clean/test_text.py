@@ -102,6 +102,17 @@ def test_comments_named_on_their_own_lines_under_a_header_are_a_thread():
     assert_removed_as(r, thread, "comments")
     assert_body_kept(r)
 
+    # No header at all: names on their own lines, each over the time it was posted.
+    stamped = ["Colin Roald", "October 1st, 2012 at 2:04 pm",
+               "This is remarkably topical for me, we moved to the harbour district a year ago and take the ferry.",
+               "Mary P", "October 1st, 2012 at 4:42 pm",
+               "The older neighbourhoods were promised a ferry stop too, and nobody mentions that any more.",
+               "Elizabeth", "October 2nd, 2012 at 9:15 am",
+               "Thanks for writing this up, the council's own summary of the budget was impossible to follow."]
+    r = clean_text(page([], stamped))
+    assert_removed_as(r, [line for line in stamped if "2012" not in line], "comments")
+    assert_body_kept(r)
+
     # A "Comments" link over the article's own text (a subheading further down) is no thread.
     middle = ["Comments", BODY[1], "Ferry routes", "The first route will link the harbour with the old town centre, officials said."]
     r = clean_text("\n\n".join(BODY[:1] + ["Harbour desk"] + middle + BODY[2:]))

@@ -641,7 +641,8 @@ def _comments_start(blocks: list[Block]) -> int | None:
 
     Needs article text before it (60+ words of sentence-like blocks) and, unless the header counts
     the comments ("{ 167 comments }"), corroboration after it: a header followed by at least one
-    comment signature, or three signatures within 30 blocks.
+    comment signature, or three signatures within 30 blocks (a name on its own line over a date with
+    a time of day signs a comment too).
     """
     body_words = 0
     for i, b in enumerate(blocks):
@@ -656,17 +657,39 @@ def _comments_start(blocks: list[Block]) -> int | None:
             return i  # "{ 167 comments }", "Comments are now closed for this story": evidence enough
         if b.n > 20:
             continue
-        if not header and not b.facts.signature:
+        if not header and not _signs_a_comment(blocks, i):
             continue
         if header and i > 0 and blocks[i - 1].n <= 3 and blocks[i - 1].reason in (None, "navigation", "template"):
             continue  # "Comments" among short menu items (the pile's template lines too) is a section link
-        window = blocks[i + 1 : i + 31]
-        signatures = sum(1 for o in window if o.n <= 20 and o.facts.signature)
+        signatures = sum(1 for k in range(i + 1, min(i + 31, len(blocks))) if _signs_a_comment(blocks, k))
         if (header and signatures >= 1) or (not header and signatures >= 2):
             return i
         if header and _signed_by_bare_names(blocks, i + 1, i + 31):
             return i
     return None
+
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def _is_bare_name(b: Block) -> bool:
+    """One to three words on a line of their own, unpunctuated: perhaps a commenter's name."""
+    return 1 <= b.n <= 3 and len(b.text) <= 30 and not b.ends_sentence
+
+
+def _signs_a_comment(blocks: list[Block], k: int) -> bool:
+    """A comment's signature line, or a name on its own line over a date with its time of day
+    ("Colin Roald", then "October 1st, 2012 at 2:04 pm")."""
+    b = blocks[k]
+    if b.n > 20:
+        return False
+    if b.facts.signature:
+        return True
+    if k + 1 >= len(blocks) or not _is_bare_name(b):
+        return False
+    stamp = blocks[k + 1]
+    meta = stamp.facts.metadata
+    return meta is not None and meta[0] == "dateline" and _CLOCK.search(stamp.text) is not None
 
 
 def _signed_by_bare_names(blocks: list[Block], start: int, stop: int) -> bool:
@@ -676,8 +699,7 @@ def _signed_by_bare_names(blocks: list[Block], start: int, stop: int) -> bool:
     with its text."""
 
     def bare_name_over_text(k: int) -> bool:
-        b = blocks[k]
-        return 1 <= b.n <= 3 and len(b.text) <= 30 and not b.ends_sentence and blocks[k + 1].kind == "good"
+        return _is_bare_name(blocks[k]) and blocks[k + 1].kind == "good"
 
     stop = min(stop, len(blocks) - 1)
     if start >= stop or not bare_name_over_text(start):
