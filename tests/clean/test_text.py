@@ -1223,6 +1223,28 @@ def test_the_article_ends_at_a_stretch_of_furniture_with_other_subjects_under_it
     assert all(line in r2.text for line in more)
 
 
+def test_under_a_wall_of_furniture_more_text_on_other_subjects_than_the_article_goes():
+    # A jobs box and a "most commented" list: eight lines of nothing but furniture. Under them,
+    # sponsors' promotions longer than the article itself, on other subjects.
+    wall = ["Share this:", "Featured Jobs", "Software Engineer at Tableau Software", "Location: Seattle",
+            "Systems Engineer at Zillow", "Location: Downtown Seattle", "Most commented", "Sponsor Posts"]
+    promotions = OTHER_STORIES_LEADS + [
+        "Become a skilled information professional at the university school, with graduate programs taught by experts.",
+        "The product camp is a free, all-day event hosted for the product management community by volunteers.",
+        "Join the interactive conference for two days of world-class programming, networking and social events.",
+        "Register today for the spring gala: raise a glass, celebrate the year in technology and toast the winners.",
+    ]
+    assert sum(len(p.split()) for p in promotions) > 1.5 * sum(len(s.split()) for s in BODY)
+    r = clean_text(page([], wall + promotions))
+    assert_body_kept(r)
+    assert all(p not in r.text for p in promotions)
+    assert_removed_as(r, promotions, "after-article-end")
+    # Under a short stretch (a share bar), as much text on other subjects is not cut: it may be the
+    # article going on after an embedded box.
+    r2 = clean_text(page([], wall[:3] + promotions))
+    assert all(p in r2.text for p in promotions)
+
+
 def test_a_closing_line_ends_the_article_when_less_text_on_other_subjects_follows():
     # "Related stories" inside the densest run, with nearly as much text under it as the article
     # above, on other subjects: those are other stories' leads; the article ends at the line.

@@ -745,6 +745,11 @@ BARRIER_MIN_LINES = 3  # non-sentence lines in a row that may separate the artic
 BARRIER_FURNITURE_SHARE = 0.5  # ...at least this share of them recognised furniture (menus, links, share bars)
 BARRIER_BELOW_SHARE = 1.0  # text under the stretch, as a share of the text above it, that may go
 BARRIER_COSINE = 0.15  # ...when it is less similar than this to the text above
+#: A longer stretch of nothing but furniture (a jobs box, a "most commented" list, sponsor headers)
+#: is a wall: other sites' promotions under it may run to several times the article's length.
+WALL_MIN_LINES = 8
+WALL_FURNITURE_SHARE = 0.9
+WALL_BELOW_SHARE = 3.0
 
 
 def _less_text_on_another_subject(
@@ -763,20 +768,24 @@ def _end_at_furniture_barrier(blocks: list[Block], lo: int, hi: int, title: str 
     page furniture (`BARRIER_MIN_LINES` non-sentence lines, half of them already removed as menus,
     link lists, share bars...) under which there is no more text than above it, on another subject
     (other stories' leads and promotions printed under the article read like an article too, and
-    their short link lines only cost the run a little). Text on the article's subject under such a
-    stretch (a photo gallery's links inside the story) stays, and so does everything when no
-    stretch qualifies."""
+    their short link lines only cost the run a little); under a wall of `WALL_MIN_LINES` lines of
+    nothing but furniture, up to `WALL_BELOW_SHARE` times as much. Text on the article's subject
+    under such a stretch (a photo gallery's links inside the story) stays, and so does everything
+    when no stretch qualifies."""
     headline = title.lower() if title else None
     for k, j in _runs(blocks, lambda b: b.kind not in ("good", "near"), lo + 1, hi + 1):
         if j - k < BARRIER_MIN_LINES or j > hi:
             continue  # too short to separate anything, or nothing under it
-        if sum(1 for b in blocks[k:j] if b.kind == "bad") < BARRIER_FURNITURE_SHARE * (j - k):
+        furniture = sum(1 for b in blocks[k:j] if b.kind == "bad")
+        if furniture < BARRIER_FURNITURE_SHARE * (j - k):
             continue
         if headline is not None and any(_names_headline(headline, b.text.lower()) for b in blocks[k:j]):
             continue  # the article may start here
         above = [b for b in blocks[lo:k] if b.kind == "good"]
         below = [b for b in blocks[j : hi + 1] if b.kind == "good"]
-        if _less_text_on_another_subject(above, below, BARRIER_BELOW_SHARE, BARRIER_COSINE):
+        wall = j - k >= WALL_MIN_LINES and furniture >= WALL_FURNITURE_SHARE * (j - k)
+        share = WALL_BELOW_SHARE if wall else BARRIER_BELOW_SHARE
+        if _less_text_on_another_subject(above, below, share, BARRIER_COSINE):
             return k - 1
     return hi
 
