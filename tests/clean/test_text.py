@@ -1245,6 +1245,27 @@ def test_under_a_wall_of_furniture_more_text_on_other_subjects_than_the_article_
     assert all(p in r2.text for p in promotions)
 
 
+def test_a_blogs_pager_under_a_short_post_leaves_the_longer_sidebar_out():
+    post = [
+        "Harbour ferry trailer",
+        "The trailer for the documentary on the harbour ferries was released today by the council's film unit.",
+        "It follows the crews of the old ferries during their last winter on the water before the new boats arrive.",
+    ]
+    footer = ["Posted by Michael Haltman at 8:18 AM", "No comments:", "Post a Comment", "Newer Post Older Post Home",
+              "Subscribe to: Post Comments (Atom)"]
+    sidebar = [
+        "About me",
+        "I am a retired teacher and I write about local politics, gardening and the books I read every winter in the library.",
+        "I accept bids to place advertising on the right hand side of this blog for products that I have used myself.",
+        "Advertisement is not an official endorsement of a product or service by this blog but is sold on a bid basis.",
+        "If you have any questions for me, wish to ask me to speak in person, or write for your magazine, contact me.",
+        "The links in my blog posts are not for sale and I disclose every relationship with the companies I write about.",
+    ]
+    r = clean_text("\n\n".join(post + footer + sidebar))
+    assert all(line in r.text for line in post[1:])
+    assert all(line not in r.text for line in sidebar)
+
+
 def test_a_closing_line_ends_the_article_when_less_text_on_other_subjects_follows():
     # "Related stories" inside the densest run, with nearly as much text under it as the article
     # above, on other subjects: those are other stories' leads; the article ends at the line.

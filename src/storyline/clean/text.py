@@ -1006,7 +1006,12 @@ def clean_text(
         kept_idx = [b.index for b in blocks if b.kind != "bad"]
         lo, hi = (kept_idx[0], kept_idx[-1]) if kept_idx else (0, -1)
     else:
+        # A blog's pager under a single post ("Newer Post Older Post Home"): the post and its
+        # comments are above it, only the blog's sidebar below, however long its text.
+        pager = next((b.index for b in blocks if b.n <= 6 and vocab.POST_PAGER.match(b.text)), None)
         masked: set[int] = set()
+        if pager is not None and any(b.kind == "good" for b in blocks[:pager]):
+            masked.update(range(pager, len(blocks)))
         for _ in range(3):
             lo, hi = _body_segment(blocks, masked)
             if hi < lo:

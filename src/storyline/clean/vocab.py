@@ -244,6 +244,10 @@ END_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
+#: The pager a blog platform prints under a single post, after its comments ("Newer Post Older Post
+#: Home", "Subscribe to: Post Comments (Atom)" on Blogger): below it there is only the blog's sidebar.
+POST_PAGER = re.compile(r"^(?:(?:newer post )?older post home|newer post home|subscribe to: post comments \(atom\))$", re.IGNORECASE)
+
 #: "<Outlet> copy" lines that some scrapers append, and "Source: Outlet".
 PUBLISHER_LINE = re.compile(r"^(?:([A-Z][\w.&' -]{1,40}?) copy|source: ([A-Z][\w.&' -]{1,40}))$", re.IGNORECASE)
 PUBLISHER_LINE_MAX = 49  # the longest line PUBLISHER_LINE can match ("source: " and 41 characters)
