@@ -688,6 +688,24 @@ def test_a_list_a_sentence_of_the_article_introduces_stays_without_bullets():
     assert not any(line in r.text for line in links), reasons(r)
 
 
+def test_a_list_announced_with_a_colon_may_end_the_article_and_its_lines_are_not_unwrapped():
+    """"Here are the places we will visit:" then the places, one a line, at the end of the article:
+    the article's list, though its items share none of its words. Its lines, of one width and
+    unpunctuated, are not a hard-wrapped paragraph: each starts with a capital."""
+    intro = "Here are the harbour towns the new ferries will visit in the first half of next year:"
+    places = ["Brightwater Bay (north pier, old ferry terminal and the fish market)",
+              "Kingsport Harbour (both piers, with a stop at the lighthouse in summer)",
+              "Saltmarsh Point (south landing only, weather permitting on winter days)",
+              "Eastcliff Marina (the new floating dock built by the harbour authority)"]
+    r = clean_text("\n\n".join(BODY + [intro, "\n".join(places)] + ["Share this:", "Privacy Policy"]))
+    assert all(line + "\n" in r.text + "\n" for line in places), r.text
+    assert_body_kept(r)
+    # Announcing other stories is not announcing the article's list.
+    related = "Here are some more stories from the harbour desk that you may also like:"
+    r = clean_text("\n\n".join(BODY + [related, "\n".join(places)] + ["Share this:", "Privacy Policy"]))
+    assert not any(line in r.text for line in places)
+
+
 SHORT_POST_FURNITURE = ["Comments (0)", "Leave a comment", "Name (required)", "Categories", "Archives", "November 2012",
                         "October 2012", "September 2012", "Search", "(c) 2012 The Harbour Sketchbook"]
 

@@ -222,6 +222,7 @@ def normalize_line(line: str) -> str:
 # nearly one width whose continuations mostly start in lower case. Comment threads and link lists
 # have single lines too, but of any width, with signatures, and capitalised.
 WRAPPED_SHARE = 0.7  # of a paragraph's lines (its last excepted) that look wrapped
+WRAPPED_LOWER_SHARE = 0.5  # of its lines after the first, starting in lower case (a list's items start with capitals)
 COLUMN_RUN_MIN = 3  # one-line paragraphs in a row that look wrapped
 COLUMN_WIDTH_SPREAD = 0.15  # a column line is within 15% of the run's median width...
 COLUMN_EVEN_SHARE = 0.7  # ...for 70% of the run
@@ -258,7 +259,9 @@ def wrapped_line_joins(lines: list[str]) -> set[int]:
         if len(para) >= 3:
             body = para[:-1]
             wrapped = sum(1 for k in body if 45 <= len(lines[k]) <= 100 and not _ends_sentence(lines[k]))
-            if wrapped / len(body) >= WRAPPED_SHARE:
+            # A wrapped sentence mostly goes on in lower case; a list's items each start with a capital.
+            lower = sum(1 for k in para[1:] if lines[k][0].islower())
+            if wrapped / len(body) >= WRAPPED_SHARE and lower >= WRAPPED_LOWER_SHARE * len(body):
                 joins.update(body)
     printed: Counter[str] | None = None  # how often each line is printed, once a column may be there
     i = 0
@@ -445,6 +448,34 @@ def _article_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
             out.update(range(i, j))
         i = max(j, i + 1)
     out.update(_introduced_lists(blocks, lo, hi, body))
+    out.update(_announced_lists(blocks, lo, hi))
+    return out
+
+
+#: A sentence that announces a list ("Here are the places we'll visit:", "Below is the list of
+#: players invited to the combine:", "... the following:"), unless it announces other stories.
+_ANNOUNCES_LIST = re.compile(r"^(?:here(?:'s|’s| is| are)|below (?:is|are)|these are)\b|\bthe following:$", re.IGNORECASE)
+_ANNOUNCES_LINKS = re.compile(r"\b(?:related|more (?:stories|posts|articles|news)|also like|recommended|popular)\b", re.IGNORECASE)
+
+
+def _announced_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
+    """The items under a sentence of the article that announces them with a colon ("Here are your
+    top 5:"): the short lines under it, up to the first that is page furniture or a sentence. The
+    list may end the article, and its items need not share its words (runners' names, places)."""
+    out: set[int] = set()
+    for k in range(lo, hi + 1):
+        intro = blocks[k]
+        if intro.kind not in ("good", "near") or not intro.text.endswith(":") or not _ANNOUNCES_LIST.search(intro.text):
+            continue
+        if _ANNOUNCES_LINKS.search(intro.text):
+            continue
+        j = k + 1
+        while (
+            j < len(blocks) and j - k <= INTRODUCED_ITEMS_MAX and blocks[j].kind in ("short", "near") and blocks[j].n <= LIST_ITEM_WORDS
+        ):
+            j += 1
+        if j - k - 1 >= 2:
+            out.update(range(k + 1, j))
     return out
 
 
