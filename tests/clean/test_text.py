@@ -934,15 +934,24 @@ def test_a_paragraph_that_points_back_is_not_an_insert_but_an_unannounced_one_ab
     lead = "World number one Roger Federer has warned his rivals that he is still hungry to achieve more in the game."
     points_back = ("The Swiss star is only two behind equalling Pete Sampras' record of fourteen grand slams at "
                    "the age of twenty-six.")
-    rest = ["Federer is aiming to win a third Australian Open title in a row when the tournament begins in Melbourne.",
-            "Federer said the French Open, the Olympics and Wimbledon were all on his list of goals for the coming year.",
-            "Federer has played only one warm-up match this month, losing in three sets to a qualifier in Kooyong.",
-            "Federer and his coach will decide after Sunday's practice whether the Melbourne schedule suits him."]
+    rest = ["This month Federer is aiming to win a third Australian Open title in a row when the tournament begins.",
+            "On Monday Federer said the French Open, the Olympics and Wimbledon were all on his list of goals for the year.",
+            "So far Federer has played only one warm-up match this month, losing in three sets to a qualifier in Kooyong.",
+            "After Sunday's practice Federer and his coach will decide whether the Melbourne schedule suits him."]
     r = clean_text("\n\n".join([lead, points_back] + rest))
     assert points_back in r.text
     insert = "Madonna and Justin Bieber were seen leaving a Malibu restaurant together after a long dinner with friends."
     r = clean_text("\n\n".join([lead, insert] + rest))
     assert reasons(r).get(insert) == "unrelated-insert"
+    # A blog post of loosely joined asides, most naming nobody else's people: such an aside stays.
+    asides = ["Last week I finally finished the long book about the history of the harbour that my aunt sent me.",
+              "The weather turned cold on Thursday, so the garden is ready for winter and the roses are covered.",
+              "Our neighbour Jo Pike brought over a basket of apples from the orchard behind the old Clifton school.",
+              "I am still looking for a good recipe for apple cake, so send me yours if you have one to share.",
+              "Next month the reading group meets again at the library and we will talk about ferries and ships."]
+    aside = "Madonna and Justin Bieber were seen leaving a Malibu restaurant, which made me laugh out loud."
+    r = clean_text("\n\n".join(asides[:2] + [aside] + asides[2:]))
+    assert aside in r.text
 
 
 def test_opinion_disclaimers_and_article_length_notices_are_legal():

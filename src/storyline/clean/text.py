@@ -1299,6 +1299,7 @@ _REFERS_BACK = re.compile(r"^(?:he|she|they|his|her|their|its|the)\b", re.IGNORE
 
 
 UNANNOUNCED_INSERTS_MAX = 0.3  # share of the article's words that unannounced inserts may make up
+UNANNOUNCED_COHESION = 0.7  # share of its paragraphs sharing a name with the rest, for any to be an unannounced insert
 
 
 def _remove_unrelated_inserts(blocks: list[Block]) -> None:
@@ -1335,14 +1336,17 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
         return stem_n
 
     unannounced: list[Block] = []
+    eligible = named = 0
     for k, b in enumerate(kept):
         if b.kind != "good" or b.n < 8 or b.n > total * 0.3:
             continue
+        eligible += 1
         prev_headline = k > 0 and _is_headline_like(kept[k - 1])
         teaser = prev_headline and kept[k - 1].index == b.index - 1
         excluded = [b] + ([kept[k - 1]] if prev_headline else [])
         ex_name_count = Counter(n for o in excluded for n in names[o.index])
         if any(name_count[n] - ex_name_count[n] > 0 for n in names[b.index]):
+            named += 1
             continue  # a name shared with the rest of the article: related (most paragraphs stop here)
         if whole is None:
             all_bag = summed_bag(kept)
@@ -1373,7 +1377,9 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
         kept[k - 1].keep, kept[k - 1].reason = False, "unrelated-insert"
     # An insert is a small part of a page. When unannounced "inserts" would add up to much of the
     # article, its paragraphs simply share few words (a team sheet, a list of short items): none goes.
-    if sum(b.n for b in unannounced) <= UNANNOUNCED_INSERTS_MAX * total:
+    # And only in an article whose paragraphs mostly name its people again (a news story): in a
+    # blog post of loosely joined asides, a paragraph naming nobody else's people is no insert.
+    if sum(b.n for b in unannounced) <= UNANNOUNCED_INSERTS_MAX * total and named >= UNANNOUNCED_COHESION * eligible:
         for b in unannounced:
             b.keep, b.reason = False, "unrelated-insert"
 
