@@ -1293,6 +1293,29 @@ def test_a_blogs_pager_under_a_short_post_leaves_the_longer_sidebar_out():
     assert all(line not in r.text for line in sidebar)
 
 
+def test_a_photo_gallerys_run_of_captions_goes_but_a_dated_itinerary_stays():
+    gallery = [
+        "People wait for ferries on the north pier in Brightwater on Wednesday as the harbour reopens.",
+        "Volunteers clean up mud from a flooded cafe near the old ferry terminal on Tuesday.",
+        "A crane lifts a damaged boat out of the water at Kingsport Harbour on Monday, November 5.",
+        "Residents walk with their belongings along the sea wall in Saltmarsh Point on Sunday.",
+    ]
+    r = clean_text(page([], gallery))
+    assert_removed_as(r, gallery, "caption")
+    assert_body_kept(r)
+    # Three such sentences are not a gallery; an itinerary's lines start with their dates.
+    r = clean_text(page([], [], gallery[:3]))
+    assert all(line in r.text for line in gallery[:3])
+    itinerary = [
+        "September 4, to Brightwater to hold a workshop about the harbour budget with the council.",
+        "September 6, to Kingsport for a meeting with the ferry crews on Friday afternoon.",
+        "September 9, to Saltmarsh Point to open the new floating dock on Monday.",
+        "September 12, back to Brightwater for the vote on the ferry timetable on Wednesday.",
+    ]
+    r = clean_text(page([], [], itinerary))
+    assert all(line in r.text for line in itinerary)
+
+
 def test_a_closing_line_ends_the_article_when_less_text_on_other_subjects_follows():
     # "Related stories" inside the densest run, with nearly as much text under it as the article
     # above, on other subjects: those are other stories' leads; the article ends at the line.

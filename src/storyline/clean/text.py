@@ -570,6 +570,39 @@ _RECENT_COMMENT = re.compile(
 RECENT_COMMENTS_MIN = 3  # such lines in a row
 
 
+# A photo's caption says who does what, where and on which day, in one sentence of the present
+# tense: "Romney arrives at Sunday's rally in Des Moines.", "People wait for buses on Sixth Avenue
+# in New York on Wednesday." A gallery prints a run of them; an article's sentences report (said,
+# would, quotes) and rarely come four in a row naming a day each.
+_CAPTION_DAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}\b"
+)
+_NOT_CAPTION = re.compile(r"[\"“”]|\b(?:said|says|told|according|will|would|could|should|I|we|you)\b")
+_DATE_FIRST = re.compile(r"^\W*(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b)")
+GALLERY_MIN_CAPTIONS = 4  # caption-like sentences in a row that make a photo gallery
+CAPTION_LIKE_MAX_WORDS = 45
+
+
+def _caption_like(b: Block) -> bool:
+    """One sentence naming a day, not reporting anything and not an itinerary's dated line."""
+    text = b.text
+    return (
+        5 <= b.n <= CAPTION_LIKE_MAX_WORDS and b.ends_sentence and b.kind != "bad"
+        and _CAPTION_DAY.search(text) is not None and _NOT_CAPTION.search(text) is None
+        and _INNER_SENTENCE_END.search(text.rstrip(".")) is None and _DATE_FIRST.match(text) is None
+    )
+
+
+def _mark_gallery_captions(blocks: list[Block]) -> None:
+    """A run of `GALLERY_MIN_CAPTIONS` caption-like sentences or more is a photo gallery's
+    captions (reason "caption"): sentences, but pictures' descriptions, not the article."""
+    for i, j in _runs(blocks, _caption_like, 0, len(blocks)):
+        if j - i >= GALLERY_MIN_CAPTIONS:
+            for b in blocks[i:j]:
+                b.kind, b.reason = "bad", "caption"
+
+
 def _mark_recent_comments(blocks: list[Block]) -> None:
     """A sidebar's list of the latest comments, commenter and post title a line: three or more in
     a row are links to other pages' threads (one alone may be a sentence: "Smith on Tuesday ...")."""
@@ -999,6 +1032,7 @@ def clean_text(
     if not extracted:
         _mark_menu_teasers(blocks)
         _mark_recent_comments(blocks)
+        _mark_gallery_captions(blocks)
 
     # Datelines, bylines and "<Outlet> copy" lines carry metadata: record it, remove the line.
     first_good = next((b.index for b in blocks if b.kind == "good"), len(blocks))
