@@ -875,7 +875,7 @@ def _score(b: Block) -> float:
         return 0.3 * b.n
     if b.kind == "bad":
         return -30.0 if b.end_marker else -8.0
-    return -2.0
+    return -3.0  # a short line that is neither a sentence nor furniture
 
 
 def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int, given: str | None) -> Block | None:
