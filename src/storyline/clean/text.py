@@ -597,10 +597,18 @@ def _caption_like(b: Block) -> bool:
 def _mark_gallery_captions(blocks: list[Block]) -> None:
     """A run of `GALLERY_MIN_CAPTIONS` caption-like sentences or more is a photo gallery's
     captions (reason "caption"): sentences, but pictures' descriptions, not the article."""
-    for i, j in _runs(blocks, _caption_like, 0, len(blocks)):
-        if j - i >= GALLERY_MIN_CAPTIONS:
-            for b in blocks[i:j]:
-                b.kind, b.reason = "bad", "caption"
+    start = 0  # first block of the current run of one-sentence lines of a caption's length
+    for k in range(len(blocks) + 1):
+        b = blocks[k] if k < len(blocks) else None
+        if b is not None and b.kind != "bad" and b.ends_sentence and 5 <= b.n <= CAPTION_LIKE_MAX_WORDS:
+            continue
+        # the patterns only for runs long enough to be a gallery
+        if k - start >= GALLERY_MIN_CAPTIONS:
+            for i, j in _runs(blocks, _caption_like, start, k):
+                if j - i >= GALLERY_MIN_CAPTIONS:
+                    for c in blocks[i:j]:
+                        c.kind, c.reason = "bad", "caption"
+        start = k + 1
 
 
 def _mark_recent_comments(blocks: list[Block]) -> None:
@@ -709,6 +717,7 @@ def _comments_start(blocks: list[Block]) -> int | None:
     a time of day signs a comment too).
     """
     body_words = 0
+    signs: list[bool] | None = None  # which blocks sign a comment, worked out once a header needs it
     for i, b in enumerate(blocks):
         if b.kind == "good" and b.reason is None:
             body_words += b.n
@@ -725,7 +734,9 @@ def _comments_start(blocks: list[Block]) -> int | None:
             continue
         if header and i > 0 and blocks[i - 1].n <= 3 and blocks[i - 1].reason in (None, "navigation", "template"):
             continue  # "Comments" among short menu items (the pile's template lines too) is a section link
-        signatures = sum(1 for k in range(i + 1, min(i + 31, len(blocks))) if _signs_a_comment(blocks, k))
+        if signs is None:
+            signs = [_signs_a_comment(blocks, k) for k in range(len(blocks))]
+        signatures = sum(signs[i + 1 : i + 31])
         if (header and signatures >= 1) or (not header and signatures >= 2):
             return i
         if header and _signed_by_bare_names(blocks, i + 1, i + 31):
