@@ -28,6 +28,14 @@ def assert_body_kept(result) -> None:
     assert all(s in result.text for s in BODY)
 
 
+def assert_tail_removed_as(tail: list[str], reason: str, lines: list[str] | None = None):
+    """The page's lines under the article (`lines` of them, all by default) go with `reason`; the article stays."""
+    r = clean_text(page([], tail))
+    assert_removed_as(r, tail if lines is None else lines, reason)
+    assert_body_kept(r)
+    return r
+
+
 def test_keeps_the_article_body():
     r = clean_text(page(["Home", "News"], ["Privacy Policy"]))
     for sentence in BODY:
@@ -61,9 +69,7 @@ def test_a_counted_comment_header_closes_the_article_without_signatures():
         "Alayna F",
         "Great post, I agree with every word of it and I will share it with my friends at the harbour club.",
     ]
-    r = clean_text(page([], comments))
-    assert_removed_as(r, comments, "comments")
-    assert_body_kept(r)
+    assert_tail_removed_as(comments, "comments")
     closed = ["Comments are now closed for this story", "Stephen B",
               "The time has come for the council to start cutting the fat from the harbour budget instead."]
     r = clean_text(page([], closed))
@@ -84,35 +90,27 @@ def test_a_counted_comment_header_closes_the_article_without_signatures():
     assert_removed_as(r, signed, "comments")
 
 
-def test_comments_named_on_their_own_lines_under_a_header_are_a_thread():
-    # A WordPress count naming a long post title is a counted header, however long the title.
-    counted = "14 comments to What the harbour ferries teach us about the city: budgets, votes and the long wait for boats"
-    signed = [counted, "Colin Roald", "October 1st, 2012 at 2:04 pm",
-              "This is remarkably topical for me, we moved to the harbour district a year ago and take the ferry."]
-    r = clean_text(page([], signed))
-    assert_removed_as(r, signed, "comments")
-    assert_body_kept(r)
-
-    # "Post a Comment", then a commenter's bare name over what they wrote, and another one: a thread.
-    thread = ["Post a Comment", "h4rm0ny",
+# A WordPress count naming a long post title is a counted header, however long the title.
+COUNTED_LONG = ["14 comments to What the harbour ferries teach us about the city: budgets, votes and the long wait for boats",
+                "Colin Roald", "October 1st, 2012 at 2:04 pm",
+                "This is remarkably topical for me, we moved to the harbour district a year ago and take the ferry."]
+# "Post a Comment", then a commenter's bare name over what they wrote, and another one: a thread.
+BARE_NAMES = ["Post a Comment", "h4rm0ny",
               "I don't care whether the council did this for the voters or for the ferry company, it is good news.",
               "Joel Hruska", "Actually, the council did publish the full budget and the votes of every member.",
               "intrimazz", "The ferries have been promised for twenty years and I will believe it when I see them."]
-    r = clean_text(page([], thread))
-    assert_removed_as(r, thread, "comments")
-    assert_body_kept(r)
+# No header at all: names on their own lines, each over the time it was posted (the stamps go as datelines).
+STAMPED = ["Colin Roald", "October 1st, 2012 at 2:04 pm",
+           "This is remarkably topical for me, we moved to the harbour district a year ago and take the ferry.",
+           "Mary P", "October 1st, 2012 at 4:42 pm",
+           "The older neighbourhoods were promised a ferry stop too, and nobody mentions that any more.",
+           "Elizabeth", "October 2nd, 2012 at 9:15 am",
+           "Thanks for writing this up, the council's own summary of the budget was impossible to follow."]
 
-    # No header at all: names on their own lines, each over the time it was posted.
-    stamped = ["Colin Roald", "October 1st, 2012 at 2:04 pm",
-               "This is remarkably topical for me, we moved to the harbour district a year ago and take the ferry.",
-               "Mary P", "October 1st, 2012 at 4:42 pm",
-               "The older neighbourhoods were promised a ferry stop too, and nobody mentions that any more.",
-               "Elizabeth", "October 2nd, 2012 at 9:15 am",
-               "Thanks for writing this up, the council's own summary of the budget was impossible to follow."]
-    r = clean_text(page([], stamped))
-    assert_removed_as(r, [line for line in stamped if "2012" not in line], "comments")
-    assert_body_kept(r)
 
+def test_comments_named_on_their_own_lines_under_a_header_are_a_thread():
+    for thread in (COUNTED_LONG, BARE_NAMES, STAMPED):
+        assert_tail_removed_as(thread, "comments", [line for line in thread if thread is not STAMPED or "2012" not in line])
     # A "Comments" link over the article's own text (a subheading further down) is no thread.
     middle = ["Comments", BODY[1], "Ferry routes", "The first route will link the harbour with the old town centre, officials said."]
     r = clean_text("\n\n".join(BODY[:1] + ["Harbour desk"] + middle + BODY[2:]))
@@ -1300,9 +1298,7 @@ def test_a_photo_gallerys_run_of_captions_goes_but_a_dated_itinerary_stays():
         "A crane lifts a damaged boat out of the water at Kingsport Harbour on Monday, November 5.",
         "Residents walk with their belongings along the sea wall in Saltmarsh Point on Sunday.",
     ]
-    r = clean_text(page([], gallery))
-    assert_removed_as(r, gallery, "caption")
-    assert_body_kept(r)
+    assert_tail_removed_as(gallery, "caption")
     # Three such sentences are not a gallery; an itinerary's lines start with their dates.
     r = clean_text(page([], [], gallery[:3]))
     assert all(line in r.text for line in gallery[:3])
