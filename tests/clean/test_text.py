@@ -1233,10 +1233,8 @@ def test_the_article_ends_at_a_stretch_of_furniture_with_other_subjects_under_it
     # shorter than the article and on other subjects.
     furniture = ["Share", "Video", "Photos"]
     leads = OTHER_STORIES_LEADS
-    r = clean_text(page([], furniture + leads))
-    assert_body_kept(r)
+    r = assert_tail_removed_as(furniture + leads, "page-footer", leads)
     assert all(lead not in r.text for lead in leads)
-    assert_removed_as(r, leads, "page-footer")
     # The story going on under a gallery's links, on its own subject, stays.
     more = [
         "The harbour authority added that the new ferries would run every twenty minutes once the budget is spent.",
@@ -1260,10 +1258,8 @@ def test_under_a_wall_of_furniture_more_text_on_other_subjects_than_the_article_
         "Register today for the spring gala: raise a glass, celebrate the year in technology and toast the winners.",
     ]
     assert sum(len(p.split()) for p in promotions) > 1.5 * sum(len(s.split()) for s in BODY)
-    r = clean_text(page([], wall + promotions))
-    assert_body_kept(r)
+    r = assert_tail_removed_as(wall + promotions, "after-article-end", promotions)
     assert all(p not in r.text for p in promotions)
-    assert_removed_as(r, promotions, "after-article-end")
     # Under a short stretch (a share bar), as much text on other subjects is not cut: it may be the
     # article going on after an embedded box.
     r2 = clean_text(page([], wall[:3] + promotions))
@@ -1316,10 +1312,8 @@ def test_a_closing_line_ends_the_article_when_less_text_on_other_subjects_follow
     # "Related stories" inside the densest run, with nearly as much text under it as the article
     # above, on other subjects: those are other stories' leads; the article ends at the line.
     leads = OTHER_STORIES_LEADS
-    r = clean_text(page([], ["Related stories"] + leads))
-    assert_body_kept(r)
+    r = assert_tail_removed_as(["Related stories"] + leads, "after-article-end", leads)
     assert all(lead not in r.text for lead in leads)
-    assert_removed_as(r, leads, "after-article-end")
 
 
 def test_a_recent_comments_box_is_links_but_one_such_sentence_is_not():
@@ -1329,9 +1323,7 @@ def test_a_recent_comments_box_is_links_but_one_such_sentence_is_not():
         "harbourfan.com on Is the old pier safe for the summer crowds?",
         "Sam Lee on Why did the ferry timetable change again this winter?",
     ]
-    r = clean_text(page([], box))
-    assert_removed_as(r, box, "related-links")
-    assert_body_kept(r)
+    assert_tail_removed_as(box, "related-links")
     alone = "Smith on Tuesday said the harbour board would meet again."
     r2 = clean_text(page([], [], middle=[alone]))
     assert alone in r2.text

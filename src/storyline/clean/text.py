@@ -584,11 +584,16 @@ GALLERY_MIN_CAPTIONS = 4  # caption-like sentences in a row that make a photo ga
 CAPTION_LIKE_MAX_WORDS = 45
 
 
+def _caption_sized(b: Block) -> bool:
+    """A kept line of a caption's length that ends a sentence: the cheap tests, before any pattern."""
+    return b.kind != "bad" and b.ends_sentence and 5 <= b.n <= CAPTION_LIKE_MAX_WORDS
+
+
 def _caption_like(b: Block) -> bool:
     """One sentence naming a day, not reporting anything and not an itinerary's dated line."""
     text = b.text
     return (
-        5 <= b.n <= CAPTION_LIKE_MAX_WORDS and b.ends_sentence and b.kind != "bad"
+        _caption_sized(b)
         and _CAPTION_DAY.search(text) is not None and _NOT_CAPTION.search(text) is None
         and _INNER_SENTENCE_END.search(text.rstrip(".")) is None and _DATE_FIRST.match(text) is None
     )
@@ -597,18 +602,14 @@ def _caption_like(b: Block) -> bool:
 def _mark_gallery_captions(blocks: list[Block]) -> None:
     """A run of `GALLERY_MIN_CAPTIONS` caption-like sentences or more is a photo gallery's
     captions (reason "caption"): sentences, but pictures' descriptions, not the article."""
-    start = 0  # first block of the current run of one-sentence lines of a caption's length
-    for k in range(len(blocks) + 1):
-        b = blocks[k] if k < len(blocks) else None
-        if b is not None and b.kind != "bad" and b.ends_sentence and 5 <= b.n <= CAPTION_LIKE_MAX_WORDS:
+    # The patterns run only inside runs of caption-sized sentences long enough to be a gallery.
+    for start, stop in _runs(blocks, _caption_sized):
+        if stop - start < GALLERY_MIN_CAPTIONS:
             continue
-        # the patterns only for runs long enough to be a gallery
-        if k - start >= GALLERY_MIN_CAPTIONS:
-            for i, j in _runs(blocks, _caption_like, start, k):
-                if j - i >= GALLERY_MIN_CAPTIONS:
-                    for c in blocks[i:j]:
-                        c.kind, c.reason = "bad", "caption"
-        start = k + 1
+        for i, j in _runs(blocks, _caption_like, start, stop):
+            if j - i >= GALLERY_MIN_CAPTIONS:
+                for c in blocks[i:j]:
+                    c.kind, c.reason = "bad", "caption"
 
 
 def _mark_recent_comments(blocks: list[Block]) -> None:
@@ -717,7 +718,7 @@ def _comments_start(blocks: list[Block]) -> int | None:
     a time of day signs a comment too).
     """
     body_words = 0
-    signs: list[bool] | None = None  # which blocks sign a comment, worked out once a header needs it
+    signs: list[bool] | None = None  # which blocks sign a comment, worked out once a candidate needs it
     for i, b in enumerate(blocks):
         if b.kind == "good" and b.reason is None:
             body_words += b.n
@@ -730,12 +731,12 @@ def _comments_start(blocks: list[Block]) -> int | None:
             return i  # "{ 167 comments }", "Comments are now closed for this story": evidence enough
         if b.n > 20:
             continue
-        if not header and not _signs_a_comment(blocks, i):
+        if signs is None:
+            signs = [_signs_a_comment(blocks, k) for k in range(len(blocks))]
+        if not header and not signs[i]:
             continue
         if header and i > 0 and blocks[i - 1].n <= 3 and blocks[i - 1].reason in (None, "navigation", "template"):
             continue  # "Comments" among short menu items (the pile's template lines too) is a section link
-        if signs is None:
-            signs = [_signs_a_comment(blocks, k) for k in range(len(blocks))]
         signatures = sum(signs[i + 1 : i + 31])
         if (header and signatures >= 1) or (not header and signatures >= 2):
             return i
