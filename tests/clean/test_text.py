@@ -192,12 +192,14 @@ def test_photo_credit_caption_and_teaser():
         "A ferry docks at the old harbour terminal on Monday, March 3, 2024",
         "© Harbour Times/ John Smith",
         "Ferry Operators Warn Of Rising Fuel Costs",
+        "(Credit: Screenshot by John Smith/Harbour Times)",
     ]
     r = clean_text(page([], [], middle))
     got = reasons(r)
     assert got[middle[0]] == "caption"
     assert got[middle[1]] == "photo-credit"
     assert got[middle[2]] == "related-links"
+    assert got[middle[3]] == "photo-credit"
 
 
 def test_reporting_before_a_photo_credit_is_not_its_caption():
@@ -1028,6 +1030,8 @@ def test_newsletter_sign_ups_follow_us_and_continued_below_lines():
     assert got["Story continues below advertisement"] == "related-links"
     assert got["Follow us @harbourtimes, Facebook or Google+."] == "share"
     assert got["You can unsubscribe at any time."] == "subscription"
+    signup = "To receive these columns once a month by e-mail, sign up for the Harbour Notes newsletter."
+    assert reasons(clean_text(page([], [signup]))).get(signup) == "subscription"
     assert_body_kept(r)
     news = "The story continued below the fold, the editor said, because the harbour plan had changed again."
     assert news in clean_text(page([], [], [news])).text
@@ -1327,3 +1331,56 @@ def test_a_recent_comments_box_is_links_but_one_such_sentence_is_not():
     alone = "Smith on Tuesday said the harbour board would meet again."
     r2 = clean_text(page([], [], middle=[alone]))
     assert alone in r2.text
+
+
+def test_menu_teasers_above_a_furniture_stretch_do_not_cut_off_the_article_under_its_headline():
+    """A menu's long teasers for other stories at the top, then a stretch of furniture, then the
+    article: shorter than the teasers and on another subject than they are, but it is what the
+    headline names, so the stretch does not end the article above it."""
+    title = "Harbour council approves ferry budget after long debate - Harbour Times"
+    teasers = [
+        "REVIEW: The new museum exhibition of railway photographs is by turns glorious and moving, and the curators deserve every visitor.",
+        "The marathon's winners: two local runners finished in the top ten on Sunday as a record crowd lined the streets of the old town.",
+        "Gallery: the autumn fashion week closed with a show of coats and boots from the city's youngest designers, to loud applause.",
+    ]
+    furniture = ["All Reviews", "Share", "Video", "Photos"]
+    r = clean_text("\n\n".join([title, *teasers, *furniture, *BODY]))
+    assert_body_kept(r)
+    # Without the headline's words below, the same stretch still ends the article above it.
+    other = "Museum, marathon and fashion week: the city's weekend - Harbour Times"
+    r2 = clean_text("\n\n".join([other, *teasers, *furniture, *BODY]))
+    assert not all(s in r2.text for s in BODY)
+
+
+def test_a_comment_count_under_the_headline_is_the_posts_stamp():
+    """"Headline" / "By ..." / "Comments (0)" / the article: the count printed under the headline
+    belongs to the post, and its text follows; a count under the article still opens its thread."""
+    title = "Harbour council's ferry budget approved | Harbour Times"  # straight quote here, curly in the text
+    blurb = ("Harbour Notes is a weekly column by residents of the old town about the ferries, the markets "
+             "and the people who keep the harbour district running, written for neighbours and visitors alike, "
+             "and read every week by thousands of people who care about the harbour and its future. Letters "
+             "from readers are welcome, and the best of them are printed in the column at the end of the month.")
+    head = ["Harbour council’s ferry budget approved", "By Anna Kessler", "Comments (0)"]
+    r = clean_text("\n\n".join([title, blurb, *head, *BODY]))
+    assert_body_kept(r)
+    comment = "Great article, thanks for writing it, the ferries really do need the money this year."
+    r2 = clean_text("\n\n".join([title, blurb, *head, *BODY, "Comments (1)", comment]))
+    assert_body_kept(r2)
+    assert reasons(r2).get(comment) == "comments"
+
+
+def test_a_thread_found_by_its_signatures_starts_at_the_header_above_its_first_comment():
+    """A short post, "Comments", then comments each signed under its text: the first comment,
+    between the header and the first signature, is part of the thread too."""
+    first = "Recommended! I took the ferry course last year and the harbour board really listens to residents."
+    thread = [
+        "Comments", first, "Posted by: Matt Palmer at November 13, 2012 6:31 AM",
+        "Also recommended, although the budget debate went on far too long for my taste this time.",
+        "Posted by: Ryan at November 13, 2012 6:33 AM",
+        "What about the older neighbourhoods? Nobody on the council seems to care about them.",
+        "Posted by: Jan Doggen at November 13, 2012 8:42 AM",
+    ]
+    r = clean_text("\n\n".join([*BODY[:3], *thread]))
+    assert all(s in r.text for s in BODY[:3])
+    assert reasons(r).get(first) == "comments"
+    assert first not in r.text

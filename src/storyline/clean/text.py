@@ -32,6 +32,7 @@ from storyline.clean.textstats import (
     cosine,
     stop_ratio,
     tokens,
+    weighted_bag,
     word_counts_of_tokens,
     word_weight,
 )
@@ -709,13 +710,15 @@ def _metadata_line(f: LineFacts) -> tuple[str, object] | None:
     return None
 
 
-def _comments_start(blocks: list[Block]) -> int | None:
+def _comments_start(blocks: list[Block], page_title: str | None = None) -> int | None:
     """Index where a reader-comment section begins, or None.
 
     Needs article text before it (60+ words of sentence-like blocks) and, unless the header counts
     the comments ("{ 167 comments }"), corroboration after it: a header followed by at least one
     comment signature, or three signatures within 30 blocks (a name on its own line over a date with
-    a time of day signs a comment too).
+    a time of day signs a comment too). A count printed just under the headline (`page_title`, or
+    its headline part) is the post's stamp, above its text. A thread found by its signatures starts
+    at its header when one is just above the first comment.
     """
     body_words = 0
     signs: list[bool] | None = None  # which blocks sign a comment, worked out once a candidate needs it
@@ -728,6 +731,8 @@ def _comments_start(blocks: list[Block]) -> int | None:
         if counted:
             if dated:
                 continue  # "Posted August 9, 2012 by Allie Merriam · 0 comments": a post's stamp, above its text
+            if page_title and vocab.COUNTED_COMMENTS_HEADER.match(b.text.strip()) and _under_headline(blocks, i, page_title):
+                continue  # "Headline" / "By ..." / "Comments (0)": the post's stamp, its text follows
             return i  # "{ 167 comments }", "Comments are now closed for this story": evidence enough
         if b.n > 20:
             continue
@@ -739,10 +744,33 @@ def _comments_start(blocks: list[Block]) -> int | None:
             continue  # "Comments" among short menu items (the pile's template lines too) is a section link
         signatures = sum(signs[i + 1 : i + 31])
         if (header and signatures >= 1) or (not header and signatures >= 2):
-            return i
+            return i if header else _header_above(blocks, i)
         if header and _signed_by_bare_names(blocks, i + 1, i + 31):
             return i
     return None
+
+
+HEADLINE_STAMP_LINES = 3  # lines above a comment count where the headline makes it the post's stamp
+HEADER_ABOVE_LINES = 8  # lines above a thread's first signature where its header may be
+
+
+def _under_headline(blocks: list[Block], i: int, page_title: str) -> bool:
+    """Is one of the few lines above block i the page's headline?"""
+    title = page_title.lower()
+    return any(_names_headline(title, blocks[k].text.lower()) for k in range(max(0, i - HEADLINE_STAMP_LINES), i))
+
+
+def _header_above(blocks: list[Block], i: int) -> int:
+    """Where a thread found at its first signature (block i) starts: at a comment header a few
+    lines up with only the first comment's text between ("Comments" / what Ryan wrote /
+    "Posted by: Ryan at ..."), else at i."""
+    for h in range(i - 1, max(-1, i - 1 - HEADER_ABOVE_LINES), -1):
+        counted, dated, header = blocks[h].facts.comment_header
+        if (header or counted) and not dated and blocks[h].n <= 20:
+            return h
+        if blocks[h].kind == "bad":
+            break
+    return i
 
 
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -826,6 +854,10 @@ BARRIER_COSINE = 0.15  # ...when it is less similar than this to the text above
 WALL_MIN_LINES = 8
 WALL_FURNITURE_SHARE = 0.9
 WALL_BELOW_SHARE = 3.0
+#: The text under a stretch goes on with the article, whatever the text above it, when it agrees
+#: with the headline this much more (cosine of its words with the title's) than the text above
+#: does: the lines above were other stories' teasers from a menu, the article starts below.
+HEADLINE_AGREEMENT_MARGIN = 0.3
 
 
 def _less_text_on_another_subject(
@@ -846,9 +878,11 @@ def _end_at_furniture_barrier(blocks: list[Block], lo: int, hi: int, title: str 
     (other stories' leads and promotions printed under the article read like an article too, and
     their short link lines only cost the run a little); under a wall of `WALL_MIN_LINES` lines of
     nothing but furniture, up to `WALL_BELOW_SHARE` times as much. Text on the article's subject
-    under such a stretch (a photo gallery's links inside the story) stays, and so does everything
-    when no stretch qualifies."""
+    under such a stretch (a photo gallery's links inside the story) stays, and so does text that
+    agrees with the headline much better than the text above it, and everything when no stretch
+    qualifies."""
     headline = title.lower() if title else None
+    title_bag: dict[str, float] | None = None  # worked out when a stretch would end the article
     for k, j in _runs(blocks, lambda b: b.kind not in ("good", "near"), lo + 1, hi + 1):
         if j - k < BARRIER_MIN_LINES or j > hi:
             continue  # too short to separate anything, or nothing under it
@@ -862,6 +896,11 @@ def _end_at_furniture_barrier(blocks: list[Block], lo: int, hi: int, title: str 
         wall = j - k >= WALL_MIN_LINES and furniture >= WALL_FURNITURE_SHARE * (j - k)
         share = WALL_BELOW_SHARE if wall else BARRIER_BELOW_SHARE
         if _less_text_on_another_subject(above, below, share, BARRIER_COSINE):
+            if title is not None:
+                if title_bag is None:
+                    title_bag = weighted_bag(title)
+                if cosine(_bag(below), title_bag) > cosine(_bag(above), title_bag) + HEADLINE_AGREEMENT_MARGIN:
+                    continue  # the article is below: what was above were teasers
             return k - 1
     return hi
 
@@ -930,7 +969,9 @@ HEADLINE_INTO_BODY = 12  # blocks into the body region where a headline printed 
 def _names_headline(title: str, line: str) -> bool:
     """Is the (lower-cased) line the page's headline: its title, or the title's headline part
     ("Site: Headline", "Headline « Site", "Headline - Section - Site"; the part printed alone is
-    the title's longest, never a site's or section's name)?"""
+    the title's longest, never a site's or section's name)? Curly and straight quotes are the
+    same here: a page's <title> may print "Channels' Return" where its text prints "Channels’ Return"."""
+    title, line = title.translate(_STRAIGHT_QUOTES), line.translate(_STRAIGHT_QUOTES)
     if line == title:
         return True
     if len(line) >= len(title):
@@ -946,6 +987,7 @@ def _names_headline(title: str, line: str) -> bool:
     return all(len(part.split()) < n for part in _TITLE_SEPARATOR.split(rest))
 
 
+_STRAIGHT_QUOTES = str.maketrans("‘’“”", "''\"\"")
 _TITLE_SEPARATOR = re.compile(r"\s[|:–—«»-]\s|[|:«»]")
 HEADLINE_NEAR_BODY = 10  # blocks above the body where a page prints its headline alone
 
@@ -1070,7 +1112,7 @@ def clean_text(
 
     # Reader comments are sentence-like but not the article: a comment header or a run of comment
     # signatures after the body has begun closes the article.
-    comments_at = None if extracted else _comments_start(blocks)
+    comments_at = None if extracted else _comments_start(blocks, given_title or blocks[0].text)
     if comments_at is not None:
         for b in blocks[comments_at:]:
             if b.kind != "bad" or b.reason in ("dateline", "byline"):

@@ -151,9 +151,10 @@ _ANY_LINE = {
         # alerts by text message: "Text FIRST to 622639 to sign up for alerts"
         r"|\btext [a-z]+ to \d{5,6}\b,? to (sign up|subscribe|get|receive)\b"
         r"|(if you (enjoyed|liked) this (article|post),? )?enter your e-?mail( address)? (below )?to (get|receive) (free )?updates\b",
-        r"\b(?:you|and) can unsubscribe at any ?time\W*$",
+        # "To receive these entries once a month by e-mail, sign up for the Crypto-Gram Newsletter."
+        r"\b(?:you|and) can unsubscribe at any ?time\W*$|\bsign up for (?:the |our )?[\w -]{0,40}newsletter\b",
     ),
-    "photo-credit": (r"©|\(c\) |photo( credit)?:|image( credit)?:|credit:|picture:|source: (ap|reuters|afp|getty)", r"[.,;] photographer: "),
+    "photo-credit": (r"©|\(c\) |\(?photo( credit)?:|\(?image( credit)?:|\(?credit:|picture:|source: (ap|reuters|afp|getty)", r"[.,;] photographer: "),
     # What a browser shows instead of the article: error pages, script and browser notices, the
     # furniture of embedded videos and posts, and web-archive banners on pages scraped from an archive.
     "page-notice": (
