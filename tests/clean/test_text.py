@@ -985,15 +985,20 @@ def test_paragraphs_that_share_few_words_are_not_all_inserts():
     assert all(p in r.text for p in paragraphs), reasons(r)
 
 
+# A column's description of itself above its posts: 60+ words of sentences before any comment count.
+COLUMN_BLURB = (
+    "Harbour Notes is a weekly column by residents of the old town about the ferries, the markets "
+    "and the people who keep the harbour district running, written for neighbours and visitors alike, "
+    "and read every week by thousands of people who care about the harbour and its future. Letters "
+    "from readers are welcome, and the best of them are printed in the column at the end of the month."
+)
+
+
 def test_a_posts_stamp_with_its_comment_count_does_not_open_a_comment_section():
     """"Posted on ... by ... · 0 comments" above a post is the post's own stamp: the text under it
     is the article, not reader comments."""
-    blurb = ("Harbour Notes is a weekly column by residents of the old town about the ferries, the markets "
-             "and the people who keep the harbour district running, written for neighbours and visitors alike, "
-             "and read every week by thousands of people who care about the harbour and its future. Letters "
-             "from readers are welcome, and the best of them are printed in the column at the end of the month.")
     stamp = "Posted on August 9, 2012 9:26AM by Anna Kessler · 0 comments"
-    r = clean_text("\n\n".join([blurb, stamp, *BODY]))
+    r = clean_text("\n\n".join([COLUMN_BLURB, stamp, *BODY]))
     assert_body_kept(r)
     assert reasons(r).get(stamp) != "comments"
     # a bare count is still the start of a comment section
@@ -1356,15 +1361,11 @@ def test_a_comment_count_under_the_headline_is_the_posts_stamp():
     """"Headline" / "By ..." / "Comments (0)" / the article: the count printed under the headline
     belongs to the post, and its text follows; a count under the article still opens its thread."""
     title = "Harbour council's ferry budget approved | Harbour Times"  # straight quote here, curly in the text
-    blurb = ("Harbour Notes is a weekly column by residents of the old town about the ferries, the markets "
-             "and the people who keep the harbour district running, written for neighbours and visitors alike, "
-             "and read every week by thousands of people who care about the harbour and its future. Letters "
-             "from readers are welcome, and the best of them are printed in the column at the end of the month.")
     head = ["Harbour council’s ferry budget approved", "By Anna Kessler", "Comments (0)"]
-    r = clean_text("\n\n".join([title, blurb, *head, *BODY]))
+    r = clean_text("\n\n".join([title, COLUMN_BLURB, *head, *BODY]))
     assert_body_kept(r)
     comment = "Great article, thanks for writing it, the ferries really do need the money this year."
-    r2 = clean_text("\n\n".join([title, blurb, *head, *BODY, "Comments (1)", comment]))
+    r2 = clean_text("\n\n".join([title, COLUMN_BLURB, *head, *BODY, "Comments (1)", comment]))
     assert_body_kept(r2)
     assert reasons(r2).get(comment) == "comments"
 
