@@ -1385,3 +1385,46 @@ def test_a_thread_found_by_its_signatures_starts_at_the_header_above_its_first_c
     assert all(s in r.text for s in BODY[:3])
     assert reasons(r).get(first) == "comments"
     assert first not in r.text
+
+
+# A blog's sidebar before its post: archive months, then the post under its pager.
+ARCHIVE_MENU = ["Archives", "July 2012", "June 2012", "May 2012", "April 2012", "March 2012"]
+SHORT_POST = [
+    "This is bad news for market leaders, incumbents and those in favour of the status quo, and great news for everyone else.",
+    "The tools that kept the old order safe are now cheap, and anyone with a laptop can use them, starting this week.",
+    "And it happens again, fresh, every day.",
+]
+
+
+def test_a_blogs_description_of_itself_in_the_head_is_not_the_article():
+    """The blog's one-line description printed among the head's lines agreed perfectly with "the
+    head" (it is part of it) and won over the post. A run printed in the head is compared with
+    the rest of the head."""
+    blurb = "Riffs on marketing, respect and the ways that new ideas spread, written every single day."
+    text = "\n\n".join(["Harbour Notes: Yesterday is over", "Harbour Notes", blurb, "Subscribe"] + ARCHIVE_MENU + SHORT_POST)
+    r = clean_text(text)
+    assert all(p in r.text for p in SHORT_POST), reasons(r)
+    assert blurb not in r.text
+
+
+def test_a_post_printed_under_the_pages_headline_beats_a_longer_sidebar_list():
+    """A sidebar's list of sentences ("Things I believe") is denser than a short post, and shares
+    no more words with the page's head; the post is printed under the headline, which the page's
+    title names. That run is the article."""
+    beliefs = [
+        "1. Sometimes the best management is no management at all, so first of all do no harm.",
+        "2. Indifference is as important as passion when you run a team of busy people.",
+        "3. Learning to listen to others and to ask smart questions is more important than answers.",
+        "4. You get what you expect from people, and this is especially true of selfish behaviour.",
+        "5. Avoid pompous jerks whenever possible, because they make everyone around them feel bad.",
+        "6. Anyone can learn to be creative, but it takes a lot of practice and a little confidence.",
+    ]
+    head = ["Yesterday is over - Bob's Blog", "Bob's Blog", "12 Things I Believe"]
+    sidebar = ARCHIVE_MENU + ["About", "Email Me", "Subscribe to this blog's feed"]
+    text = "\n\n".join(head + beliefs + sidebar + ["Yesterday is over"] + SHORT_POST + ["Posted in Work | Permalink"])
+    r = clean_text(text)
+    assert all(p in r.text for p in SHORT_POST), reasons(r)
+    assert not any(b in r.text for b in beliefs)
+    # Without the headline over it, the longer list stays the article: the headline decides.
+    r = clean_text(text.replace("\n\nYesterday is over\n\n", "\n\n"))
+    assert all(b in r.text for b in beliefs)

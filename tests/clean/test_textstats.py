@@ -24,8 +24,8 @@ def test_word_weight_orders_common_below_rare():
     assert word_weight("minister") < word_weight("sourdough") <= word_weight("qwzxv") == 1.0
 
 
-def test_word_counts_from_tokens_equal_word_counts():
-    from storyline.clean.textstats import tokens, word_counts, word_counts_of_tokens
+def test_content_words_from_tokens_equal_content_words():
+    from storyline.clean.textstats import content_words, content_words_of_tokens, count_words, tokens, word_counts
 
     texts = [path.read_text(encoding="utf-8", errors="replace") for path in EXAMPLES.iterdir()]
     texts += [
@@ -35,4 +35,6 @@ def test_word_counts_from_tokens_equal_word_counts():
     ]
     for text in texts:
         for line in text.split("\n"):
-            assert word_counts_of_tokens(line, tokens(line)) == word_counts(line), line
+            assert content_words_of_tokens(line, tokens(line)) == content_words(line), line
+            counts = count_words([content_words_of_tokens(line, tokens(line))])
+            assert list(counts.items()) == list(word_counts(line).items()), line  # same counts, same order

@@ -27,13 +27,13 @@ from storyline.clean.dates import FoundDate, find_dates, parse_dateline
 from storyline.clean.metadata import is_section_name, split_site_name
 from storyline.clean.textstats import (
     STOPWORDS,
-    add_counts,
     bag_of_counts,
+    content_words_of_tokens,
+    count_words,
     cosine,
     stop_ratio,
     tokens,
     weighted_bag,
-    word_counts_of_tokens,
     word_weight,
 )
 from storyline.model import Removed
@@ -62,7 +62,7 @@ class LineFacts:
 
     __slots__ = (
         "text", "toks", "n", "stop", "ends_sentence",
-        "_counts", "_bag", "_title_case", "_long_prose", "_vocab", "_meta", "_comment", "_signature", "_names",
+        "_words", "_bag", "_title_case", "_long_prose", "_vocab", "_meta", "_comment", "_signature", "_names",
     )
 
     def __init__(self, text: str) -> None:
@@ -71,7 +71,7 @@ class LineFacts:
         self.n = len(self.toks)
         self.stop = stop_ratio(self.toks)
         self.ends_sentence = _ends_sentence(text)
-        self._counts: dict[str, int] | None = None
+        self._words: list[str] | None = None
         self._bag: dict[str, float] | None = None
         self._title_case: bool | None = None
         self._long_prose: bool | None = None
@@ -82,18 +82,18 @@ class LineFacts:
         self._names: set[str] | None = None
 
     @property
-    def counts(self) -> dict[str, int]:
-        """Content-word counts: bags of the body, of rival runs and of single paragraphs are all
-        sums of these."""
-        if self._counts is None:
-            self._counts = word_counts_of_tokens(self.text, self.toks)
-        return self._counts
+    def words(self) -> list[str]:
+        """Content words in order: bags of the body, of rival runs and of single paragraphs are all
+        counts of these."""
+        if self._words is None:
+            self._words = content_words_of_tokens(self.text, self.toks)
+        return self._words
 
     @property
     def bag(self) -> dict[str, float]:
         """This line's own weighted bag of words."""
         if self._bag is None:
-            self._bag = bag_of_counts(self.counts)
+            self._bag = bag_of_counts(count_words((self.words,)))
         return self._bag
 
     @property
@@ -191,13 +191,9 @@ class Block:
         f = self.facts
         self.text, self.n, self.stop, self.ends_sentence = f.text, f.n, f.stop, f.ends_sentence
 
-    @property
-    def counts(self) -> dict[str, int]:
-        return self.facts.counts
-
 
 def _bag(blocks) -> dict[str, float]:
-    return bag_of_counts(add_counts(b.counts for b in blocks))
+    return bag_of_counts(count_words(b.facts.words for b in blocks))
 
 
 @dataclass(slots=True)
@@ -537,7 +533,9 @@ def _runs(blocks: list[Block], accept, start: int = 0, stop: int | None = None):
             j += 1
         if j > i:
             yield i, j
-        i = max(j, i + 1)
+            i = j
+        else:
+            i += 1
 
 
 def _mark_link_runs(blocks: list[Block], is_link, body_start: int) -> None:
@@ -721,7 +719,14 @@ def _comments_start(blocks: list[Block], page_title: str | None = None) -> int |
     at its header when one is just above the first comment.
     """
     body_words = 0
-    signs: list[bool] | None = None  # which blocks sign a comment, worked out once a candidate needs it
+    signs: list[bool | None] = [None] * len(blocks)  # which blocks sign a comment, worked out when a candidate needs it
+
+    def signed(k: int) -> bool:
+        s = signs[k]
+        if s is None:
+            s = signs[k] = _signs_a_comment(blocks, k)
+        return s
+
     for i, b in enumerate(blocks):
         if b.kind == "good" and b.reason is None:
             body_words += b.n
@@ -736,13 +741,11 @@ def _comments_start(blocks: list[Block], page_title: str | None = None) -> int |
             return i  # "{ 167 comments }", "Comments are now closed for this story": evidence enough
         if b.n > 20:
             continue
-        if signs is None:
-            signs = [_signs_a_comment(blocks, k) for k in range(len(blocks))]
-        if not header and not signs[i]:
+        if not header and not signed(i):
             continue
         if header and i > 0 and blocks[i - 1].n <= 3 and blocks[i - 1].reason in (None, "navigation", "template"):
             continue  # "Comments" among short menu items (the pile's template lines too) is a section link
-        signatures = sum(signs[i + 1 : i + 31])
+        signatures = sum(map(signed, range(i + 1, min(i + 31, len(blocks)))))
         if (header and signatures >= 1) or (not header and signatures >= 2):
             return i if header else _header_above(blocks, i)
         if header and _signed_by_bare_names(blocks, i + 1, i + 31):
@@ -811,7 +814,9 @@ def _signed_by_bare_names(blocks: list[Block], start: int, stop: int) -> bool:
     return any(bare_name_over_text(k) for k in range(start + 2, stop))
 
 
-def _body_segment(blocks: list[Block], masked: frozenset[int] | set[int] = frozenset()) -> tuple[int, int]:
+def _body_segment(
+    blocks: list[Block], masked: frozenset[int] | set[int] = frozenset(), page_title: str | None = None
+) -> tuple[int, int]:
     """The article body: the densest run of sentences, unless a nearly as dense run agrees much
     better with the page's head (where its title is), e.g. a long comment thread or footer
     outweighing a short article. `masked` blocks are runs already found to hold no body."""
@@ -822,7 +827,19 @@ def _body_segment(blocks: list[Block], masked: frozenset[int] | set[int] = froze
     def seg_value(a: int, z: int) -> float:
         total = sum(scores[a : z + 1])
         bag = _bag(b for b in blocks[a : z + 1] if b.kind in ("good", "near"))
-        return total * (1.0 + HEAD_AGREEMENT_WEIGHT * cosine(bag, head_bag))
+        # A run printed among the head's own lines (a blog's description of itself) is compared
+        # with the rest of the head: a run agrees with itself, not with the title.
+        head = head_bag if a >= len(head_blocks) else _bag(b for b in head_blocks if b.n <= 30 and not a <= b.index <= z)
+        if headed(a):
+            return total * (1.0 + HEAD_AGREEMENT_WEIGHT)  # printed under the page's headline: full agreement
+        return total * (1.0 + HEAD_AGREEMENT_WEIGHT * cosine(bag, head))
+
+    def headed(a: int) -> bool:
+        """The run starts under the page's headline printed alone (below the head's lines)."""
+        return title_low is not None and any(
+            blocks[k].n >= 3 and _names_headline(title_low, blocks[k].text.lower())
+            for k in range(max(len(head_blocks), a - HEADLINE_ABOVE_RUN), min(a + HEADLINE_ABOVE_RUN, len(blocks)))
+        )
 
     # The next two densest runs, each found with the previous ones masked out; only runs at least
     # 30% as dense as the best compete (most pages have none, and pay nothing more).
@@ -839,7 +856,9 @@ def _body_segment(blocks: list[Block], masked: frozenset[int] | set[int] = froze
         rivals.append((a, z))
     if not rivals:
         return lo, hi
-    head_bag = _bag(b for b in blocks[: min(lo, 5)] if b.n <= 30)
+    head_blocks = blocks[: min(lo, 5)]
+    head_bag = _bag(b for b in head_blocks if b.n <= 30)
+    title_low = page_title.lower() if page_title else None
     if not head_bag:
         return lo, hi
     return max([(lo, hi)] + rivals, key=lambda seg: seg_value(*seg))
@@ -963,6 +982,7 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
 END_MARKER_SHARE = 1.0  # text under an article-closing line, as a share of the text above it, that ends the body there
 END_MARKER_COSINE = 0.3  # ... unless it is this similar to the text above (the article goes on after a "Related:" box)
 ENCLOSED_RUN = 8  # short lines in a row between two paragraphs that stay as the article's
+HEADLINE_ABOVE_RUN = 2  # blocks around a run's first one where the page's headline printed alone heads it
 HEADLINE_INTO_BODY = 12  # blocks into the body region where a headline printed alone starts the article
 
 
@@ -1132,7 +1152,7 @@ def clean_text(
         if pager is not None and any(b.kind == "good" for b in blocks[:pager]):
             masked.update(range(pager, len(blocks)))
         for _ in range(3):
-            lo, hi = _body_segment(blocks, masked)
+            lo, hi = _body_segment(blocks, masked, given_title or blocks[0].text)
             if hi < lo:
                 lo, hi = 0, -1
             # The body starts and ends with a sentence: unpunctuated lines at its edges are teasers and links.
@@ -1432,8 +1452,10 @@ def _remove_unrelated_inserts(blocks: list[Block]) -> None:
         prev_headline = k > 0 and _is_headline_like(kept[k - 1])
         teaser = prev_headline and kept[k - 1].index == b.index - 1
         excluded = [b] + ([kept[k - 1]] if prev_headline else [])
-        ex_name_count = Counter(n for o in excluded for n in names[o.index])
-        if any(name_count[n] - ex_name_count[n] > 0 for n in names[b.index]):
+        # A name of b's is shared when some paragraph outside `excluded` names it (each paragraph
+        # counts a name once): more mentions than b's own and its teaser's.
+        head_names = names[kept[k - 1].index] if prev_headline else ()
+        if any(name_count[n] > 1 + (n in head_names) for n in names[b.index]):
             named += 1
             continue  # a name shared with the rest of the article: related (most paragraphs stop here)
         if whole is None:
