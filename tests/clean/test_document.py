@@ -114,3 +114,22 @@ def test_article_title_loses_its_site_suffix_and_names_the_publisher():
     assert isinstance(a, Article)
     assert a.title == "Harbour ferry plan approved after long debate"
     assert a.publisher == "The Harbour Times"  # not the "Local News" section heading
+
+
+def test_a_site_name_the_page_prints_alone_is_cut_from_the_title_however_unlike_a_site_it_looks():
+    """"Headline – Blog name - Tagline": the tail looks like no outlet, but the page prints it on a
+    line of its own (its masthead), so it is the site's, not the headline's; its name is the publisher."""
+    lines = [
+        "Harbour ferry plan approved after a long and bitter debate in the town hall – Tide Tables - Ferries, Tides and Town Talk",
+        "Tide Tables - Ferries, Tides and Town Talk",
+        "Home",
+        "The city council approved a new budget for the harbour district on Tuesday after a long debate.",
+        "Council members voted eleven to four in favour of the plan, which includes funding for new ferries.",
+        "The harbour authority said construction of the first ferry terminal would begin next spring.",
+    ]
+    a = clean_document(RawDocument("page.txt", text="\n\n".join(lines)))
+    assert isinstance(a, Article)
+    assert (a.title, a.publisher) == ("Harbour ferry plan approved after a long and bitter debate in the town hall", "Tide Tables")
+    # Not printed alone: the title keeps it (it may be the headline's own words).
+    a = clean_document(RawDocument("page.txt", text="\n\n".join(lines[:1] + lines[2:])))
+    assert a.title.startswith("Harbour ferry plan approved after a long and bitter debate in the town hall – Tide Tables")

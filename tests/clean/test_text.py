@@ -1428,3 +1428,23 @@ def test_a_post_printed_under_the_pages_headline_beats_a_longer_sidebar_list():
     # Without the headline over it, the longer list stays the article: the headline decides.
     r = clean_text(text.replace("\n\nYesterday is over\n\n", "\n\n"))
     assert all(b in r.text for b in beliefs)
+
+
+def test_a_headline_printed_alone_is_found_in_a_title_between_a_blogs_arrows():
+    """"» Post title:: Blog » Blog Archive": the arrows at the title's edges are the platform's, not
+    the headline's, and the headline printed alone above the post is the title."""
+    headline = "Harbour ferry plan approved after long debate"
+    text = "\n\n".join([f"» {headline}:: Harbour Notes » Blog Archive", "Harbour Notes", "Home", "About", headline] + BODY)
+    r = clean_text(text)
+    assert r.title == headline
+    assert reasons(r)[headline] == "title"
+
+
+def test_the_headline_printed_alone_above_the_body_beats_a_tags_line_sharing_the_bodys_words():
+    """A tags line or a date stamp under the headline shares the article's keywords more than the
+    headline does; the page's title names the headline printed alone just above the body, so that
+    is the title."""
+    headline = "Ferry timetable changes for winter"
+    tags = "Published on December 11, 2012 in Harbour News. Tags: harbour council, ferry budget, ferry terminal."
+    text = "\n\n".join([f"{headline} | Harbour Notes", "Harbour Notes", "Home", "About", headline, tags] + BODY)
+    assert clean_text(text).title == headline

@@ -13,7 +13,9 @@ from storyline.clean.metadata import (
     publisher_from_removed,
     publisher_from_url,
     publisher_from_wire_dateline,
+    site_name_of_masthead,
     split_site_name,
+    strip_printed_site,
 )
 from storyline.clean.text import clean_text, normalize_line
 from storyline.model import Article, InputError, RawDocument, Removed, content_id
@@ -105,6 +107,10 @@ def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Art
         date, date_source = result.dateline.iso, "dateline"
     # "Headline - Outlet" / "Outlet: Headline": the headline is the title, the outlet a publisher clue.
     headline, site = split_site_name(result.title or title)
+    # What is left of a site's name in the headline, when the page prints it alone (its masthead).
+    headline, printed_site = strip_printed_site(headline, (r.text for r in removed))
+    if site is None and printed_site:
+        site = site_name_of_masthead(printed_site)
     publisher = (
         publisher
         or result.publisher

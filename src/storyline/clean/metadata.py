@@ -143,6 +143,34 @@ def _looks_like_site(segment: str) -> bool:
     return len(words) >= 2 and any(w in SECTION_WORDS for w in words) and segment[0].isupper()
 
 
+_DASHES = str.maketrans("–—‘’“”", "--''\"\"")
+
+
+def _printed_form(line: str) -> str:
+    return " ".join(line.translate(_DASHES).lower().split())
+
+
+def strip_printed_site(title: str | None, printed_lines) -> tuple[str | None, str | None]:
+    """The title less a trailing part that the page prints on a line of its own: the site's name
+    or masthead ("Time Vampire by Another Safe Landing – Tcritic - The T-Shirt Blog" on a page
+    printing "Tcritic – The T-Shirt Blog"), however unlike a site's name it looks; and that part.
+    The longest such part goes, leaving a headline of two words or more."""
+    if not title:
+        return title, None
+    printed = {_printed_form(line) for line in printed_lines if line}
+    for m in _TITLE_SEPARATOR.finditer(title):
+        head, tail = title[: m.start()].strip(), title[m.end() :].strip()
+        if len(head.split()) >= 2 and tail and _printed_form(tail) in printed:
+            return head, tail
+    return title, None
+
+
+def site_name_of_masthead(masthead: str) -> str:
+    """The site's name in a masthead: its first part, without the tagline ("Tide Tables - Ferries,
+    Tides and Town Talk" → "Tide Tables")."""
+    return _TITLE_SEPARATOR.split(masthead, 1)[0].strip() or masthead
+
+
 def split_site_name(title: str | None) -> tuple[str | None, str | None]:
     """A page title's headline and the site name printed around it.
 

@@ -955,6 +955,14 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
             if b.text.lower() == g:
                 return b
         return None
+    # The page's first line is its <title> ("Headline - Site") and the page prints its headline
+    # part alone just above the body (a masthead printing the site's name is further up): the
+    # title is that line, whatever else shares the body's words (a tags line, a date stamp, the
+    # links to the previous and next posts).
+    first = blocks[0].text.lower()
+    for b in blocks[max(1, first_body - HEADLINE_NEAR_BODY) : min(first_body + 1, 25)]:
+        if b.kind != "bad" and b.n >= 2 and len(b.text) < len(first) and _names_headline(first, b.text.lower()):
+            return blocks[0]  # `_headline_printed_alone` reads the headline from it
     best, best_score = None, 0.0
     seen: dict[str, int] = {}
     for b in blocks[: min(first_body + 1, 25)]:
@@ -991,7 +999,7 @@ def _names_headline(title: str, line: str) -> bool:
     ("Site: Headline", "Headline « Site", "Headline - Section - Site"; the part printed alone is
     the title's longest, never a site's or section's name)? Curly and straight quotes are the
     same here: a page's <title> may print "Channels' Return" where its text prints "Channels’ Return"."""
-    title, line = title.translate(_STRAIGHT_QUOTES), line.translate(_STRAIGHT_QUOTES)
+    title, line = title.translate(_STRAIGHT_QUOTES).strip(_TITLE_EDGE), line.translate(_STRAIGHT_QUOTES)
     if line == title:
         return True
     if len(line) >= len(title):
@@ -1008,6 +1016,7 @@ def _names_headline(title: str, line: str) -> bool:
 
 
 _STRAIGHT_QUOTES = str.maketrans("‘’“”", "''\"\"")
+_TITLE_EDGE = "»«|·:–—- "  # a blog platform's arrows around a title: "» Post title:: Blog » Blog Archive"
 _TITLE_SEPARATOR = re.compile(r"\s[|:–—«»-]\s|[|:«»]")
 HEADLINE_NEAR_BODY = 10  # blocks above the body where a page prints its headline alone
 
@@ -1194,7 +1203,7 @@ def clean_text(
         headline = (split_site_name(title)[0] or title).lower()
         for b in blocks:
             low = b.text.lower()
-            if low == tl or (b.index <= lo and (low == headline or (low.startswith(tl) and len(low) - len(tl) < 40))):
+            if low == tl or (b.index <= lo and (low == headline or (low.startswith(tl) and len(low) - len(tl) < 40) or (b.n >= 2 and _names_headline(tl, low)))):
                 b.kind, b.reason = "bad", "title"
     result.title = title if given_title or title_block is None else _headline_printed_alone(title_block, blocks, lo if hi >= lo else len(blocks))
     if title and hi > lo and not extracted:
