@@ -108,7 +108,8 @@ def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Art
     # "Headline - Outlet" / "Outlet: Headline": the headline is the title, the outlet a publisher clue.
     headline, site = split_site_name(result.title or title)
     # What is left of a site's name in the headline, when the page prints it alone (its masthead).
-    headline, printed_site = strip_printed_site(headline, (r.text for r in removed))
+    # (Not the headline itself printed alone above the article, removed as "title".)
+    headline, printed_site = strip_printed_site(headline, (r.text for r in removed if r.reason != "title"))
     if site is None and printed_site:
         site = site_name_of_masthead(printed_site)
     publisher = (

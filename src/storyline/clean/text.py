@@ -961,7 +961,7 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
     # links to the previous and next posts).
     first = blocks[0].text.lower()
     for b in blocks[max(1, first_body - HEADLINE_NEAR_BODY) : min(first_body + 1, 25)]:
-        if b.kind != "bad" and b.n >= 2 and len(b.text) < len(first) and _names_headline(first, b.text.lower()):
+        if b.kind != "bad" and b.n >= (2 if len(b.text) < len(first) else 4) and _names_headline(first, b.text.lower()):
             return blocks[0]  # `_headline_printed_alone` reads the headline from it
     best, best_score = None, 0.0
     seen: dict[str, int] = {}
@@ -970,6 +970,8 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
     for b in blocks[: min(first_body + 1, 25)]:
         if b.kind == "bad" or b.n < 3 or b.n > 30 or _MARKUP.search(b.text):
             continue  # markup or code is never a headline
+        if b.text.startswith("«") or b.text.endswith("»"):
+            continue  # the links to a blog's previous and next posts ("« Older post | Newer post »")
         if b.index > first_body or (b.index == first_body and (b.ends_sentence or b.n > 20)):
             continue  # the body's first line can be the headline only if it is not a sentence
         if b.text.endswith(".") and b.n > 15:
@@ -1018,7 +1020,7 @@ def _names_headline(title: str, line: str) -> bool:
 _STRAIGHT_QUOTES = str.maketrans("‘’“”", "''\"\"")
 _TITLE_EDGE = "»«|·:–—- "  # a blog platform's arrows around a title: "» Post title:: Blog » Blog Archive"
 _TITLE_SEPARATOR = re.compile(r"\s[|:–—«»-]\s|[|:«»]")
-HEADLINE_NEAR_BODY = 10  # blocks above the body where a page prints its headline alone
+HEADLINE_NEAR_BODY = 15  # blocks above the body where a page prints its headline alone
 
 
 def _headline_printed_alone(title: Block, blocks: list[Block], body_start: int) -> str:
