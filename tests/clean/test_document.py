@@ -133,3 +133,24 @@ def test_a_site_name_the_page_prints_alone_is_cut_from_the_title_however_unlike_
     # Not printed alone: the title keeps it (it may be the headline's own words).
     a = clean_document(RawDocument("page.txt", text="\n\n".join(lines[:1] + lines[2:])))
     assert a.title.startswith("Harbour ferry plan approved after a long and bitter debate in the town hall – Tide Tables")
+
+
+TOPIC_LINKS = ["Health", "Disease", "Medicine", "Transport", "Ferries", "Council", "Budget", "Harbour", "Weather",
+               "Tides", "Boats", "Fishing", "Markets", "Events", "Letters", "Opinion"]
+
+
+def test_the_headline_printed_alone_is_not_taken_for_a_masthead_at_the_end_of_the_title():
+    """"Site - Section - Headline": the page prints the headline alone above the article (here
+    over a long list of topic links); that is the headline, not a site's name to cut from the title."""
+    lines = [
+        "Harbour Times - Local News - Ferry plan approved after a long debate",
+        "Home",
+        "Ferry plan approved after a long debate",
+        *TOPIC_LINKS,
+        "The city council approved a new budget for the harbour district on Tuesday after a long debate.",
+        "Council members voted eleven to four in favour of the plan, which includes funding for new ferries.",
+        "The harbour authority said construction of the first ferry terminal would begin next spring.",
+    ]
+    a = clean_document(RawDocument("page.txt", text="\n\n".join(lines)))
+    assert isinstance(a, Article)
+    assert a.title.endswith("Ferry plan approved after a long debate"), a.title

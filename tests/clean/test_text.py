@@ -1448,3 +1448,9 @@ def test_the_headline_printed_alone_above_the_body_beats_a_tags_line_sharing_the
     tags = "Published on December 11, 2012 in Harbour News. Tags: harbour council, ferry budget, ferry terminal."
     text = "\n\n".join([f"{headline} | Harbour Notes", "Harbour Notes", "Home", "About", headline, tags] + BODY)
     assert clean_text(text).title == headline
+
+
+def test_a_blogs_links_to_its_previous_and_next_posts_are_never_the_title():
+    pager = "« Harbour council budget vote | Main | Ferry terminal construction begins next spring »"
+    r = clean_text("\n\n".join(["Harbour Notes", "Home", "About", pager] + BODY))
+    assert r.title != pager
