@@ -802,6 +802,8 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
     for line, reason in {
         "Media requires JavaScript and Adobe Flash to play.": "page-notice",
         "*Follow me @harbourfan and subscribe to the ferry blog ;)": "share",
+        "Follow @HarbourNewsWorld": "share", "Follow @harbourball on Twitter, and Like Harbour Ball on Facebook.": "share",
+        "This image contains graphic content that some viewers may find disturbing.": "page-notice",
         "Notify me of followup comments via e-mail": "comments",
         "This commenter is a Harbour Post contributor.": "comments", "Editors recommend this comment or reader post.": "comments",
         "You must be logged in to recommend a comment.": "comments", "All comments are posted in the All Comments tab.": "comments",
@@ -1454,3 +1456,13 @@ def test_a_blogs_links_to_its_previous_and_next_posts_are_never_the_title():
     pager = "« Harbour council budget vote | Main | Ferry terminal construction begins next spring »"
     r = clean_text("\n\n".join(["Harbour Notes", "Home", "About", pager] + BODY))
     assert r.title != pager
+
+
+def test_a_headline_the_title_names_is_the_title_even_far_above_a_body_sharing_none_of_its_words():
+    """A picture post: its headline, printed alone under the blog's menu, shares no word with the
+    text further down. The page's title names it, so it is still the headline."""
+    menu = ["Pages", "Blog", "FAQ", "Commission me", "Sunday, September 9"]
+    topics = ["Drawings", "Paintings", "Prints", "Sketches", "Comics", "Doodles", "Travel", "Cats", "Food",
+              "Books", "Music", "Films", "Friends", "Family", "Garden", "Misc"]
+    text = "\n\n".join(["Tide Notes: Prepping for a new week.", *menu, "Prepping for a new week.", *topics] + BODY)
+    assert clean_text(text).title == "Prepping for a new week."

@@ -986,7 +986,14 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
         score *= 1.0 - 0.02 * b.index  # earlier is likelier
         if score > best_score:
             best, best_score = b, score
-    return best if best_score >= 0.5 else None
+    if best_score >= 0.5:
+        return best
+    # Nothing above the body shares its words (a picture post, a one-line post): the headline the
+    # page's title names, printed alone anywhere above the body, is still the headline.
+    for b in blocks[1 : first_body + 1]:
+        if b.kind != "bad" and b.n >= 2 and len(b.text) < len(first) and _names_headline(first, b.text.lower()):
+            return b
+    return None
 
 
 END_MARKER_SHARE = 1.0  # text under an article-closing line, as a share of the text above it, that ends the body there

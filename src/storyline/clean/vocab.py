@@ -109,7 +109,8 @@ _ANY_LINE = {
     "share": (
         r"(?:to email|your name|your e-?mail|friend['’]?s e-?mail|recipient['’]?s e-?mail)( address)?:|send a copy to my e-?mail"
         r"|(bookmark|share)( ?/ ?search)? this (post|story|article) (with|on):|del\.icio\.us\b.{0,40}$|digg this\b.{0,40}$"
-        r"|\W{0,2}follow (us|me) (@\w+|on (twitter|facebook|instagram))|(you should )?like (us|[\w .'-]{1,40}) on facebook( here)?\W*$",
+        r"|\W{0,2}follow (us|me) (@\w+|on (twitter|facebook|instagram))|(you should )?like (us|[\w .'-]{1,40}) on facebook( here)?\W*$"
+        r"|\W{0,2}follow @\w+\b",  # "Follow @NBCNewsWorld", "Follow @sbnbaseball on Twitter, and Like ... on Facebook."
         r"a valid e-?mail address is required|will not store your e-?mail address"
         r"|if you (enjoyed|liked) this (article|post|story),? (please )?share it\b|enter your friend['’]?s e-?mail( address)?"
         # "Share this: Digg | del.icio.us | ...", and what an e-mail-this-story form promises
@@ -172,7 +173,8 @@ _ANY_LINE = {
         r"|you always have the option to delete your tweet location history|flowing in every day, these data are added to the wayback"
         r"|that way, as the pages that are referenced are changed|then the internet archive hopes|please try again later\.?$"
         r"|(in order to view this (feature|content|video), )?you (must|need to) (download|install|upgrade)( to)? the latest version of (adobe )?flash"
-        r"|this (story|page|article) contains (a piece of )?media that requires|if these are available but disabled, please enable them",
+        r"|this (story|page|article) contains (a piece of )?media that requires|if these are available but disabled, please enable them"
+        r"|this (image|video|photo|gallery) (contains|may contain) graphic (content|images)",
         None,
     ),
 }
