@@ -1466,3 +1466,19 @@ def test_a_headline_the_title_names_is_the_title_even_far_above_a_body_sharing_n
               "Books", "Music", "Films", "Friends", "Family", "Garden", "Misc"]
     text = "\n\n".join(["Tide Notes: Prepping for a new week.", *menu, "Prepping for a new week.", *topics] + BODY)
     assert clean_text(text).title == "Prepping for a new week."
+
+
+def test_the_items_a_headline_counts_are_the_articles_list():
+    """"Six Ferries to See Before Winter": six picture titles under the intro are the article's
+    items, not a link list; the same lines under an uncounted headline stay links, and a credit
+    repeated under each picture is never taken for the items."""
+    items = ["The Harbour Queen", "Old Tom at Dawn", "Morning Crossing", "The Red Tug", "Island Hopper", "Last Boat Home"]
+    intro = "The harbour district has some of the oldest ferries still working, and these are our favourites this autumn."
+    outro = "Have you spotted others around the harbour that we should add to the list next year?"
+    r = clean_text("\n\n".join(["6 Ferries to See Before Winter | Harbour Notes", "Home", "6 Ferries to See Before Winter", intro] + items + [outro, "Privacy Policy"]))
+    assert all(item in r.text for item in items), reasons(r)
+    r = clean_text("\n\n".join(["Ferries to See Before Winter | Harbour Notes", "Home", "Ferries to See Before Winter", intro] + items + [outro, "Privacy Policy"]))
+    assert not any(item in r.text for item in items)
+    credits = ["Photo courtesy of the Harbour Museum"] * 6
+    r = clean_text("\n\n".join(["6 Ferries to See Before Winter | Harbour Notes", "Home", intro] + credits + [outro]))
+    assert r.text.count("Photo courtesy") <= 1

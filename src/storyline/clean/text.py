@@ -476,6 +476,34 @@ def _announced_lists(blocks: list[Block], lo: int, hi: int) -> set[int]:
     return out
 
 
+# "30 Designs to Inspire You Before Christmas", "The top 6 posts of the week": the headline counts
+# the items the article lists.
+_COUNTED_HEADLINE = re.compile(r"^(?:the )?(?:top )?(\d{1,2})\b(?![.,:/-]\d)")
+COUNTED_MIN_ITEMS = 5  # "3 arrested in ...", "4 arrests in ...": small counts are the news, not a list
+COUNTED_ITEMS_SLACK = 1  # items more or fewer than the headline's count (an intro or outro line among them)
+COUNTED_LIST_GAP = 3  # blocks between the body's end and the first item
+
+
+def _counted_list(blocks: list[Block], lo: int, hi: int, title: str | None) -> set[int]:
+    """The items of a list the headline counts ("30 Designs ..."): a run of as many short lines
+    (give or take one) inside the body or starting just under it, up to the first furniture or
+    sentence. Pictures' titles share no words with the intro, and in a row they look like a
+    link list; their number is what says they are the article's."""
+    m = _COUNTED_HEADLINE.match(split_site_name(title)[0].lower() if title else "")
+    if not m or int(m.group(1)) < COUNTED_MIN_ITEMS:
+        return set()
+    count = int(m.group(1))
+    i = lo + 1
+    while i <= min(hi + COUNTED_LIST_GAP, len(blocks) - 1):
+        j = i
+        while j < len(blocks) and blocks[j].kind in ("short", "near") and blocks[j].n <= UNMARKED_ITEM_WORDS:
+            j += 1
+        if abs((j - i) - count) <= COUNTED_ITEMS_SLACK and len({b.text for b in blocks[i:j]}) == j - i:
+            return set(range(i, j))  # (a list's items differ; a credit repeated under each picture is no list)
+        i = j + 1
+    return set()
+
+
 INTRO_MIN_WORDS = 8  # a sentence introducing a list ("At the meeting, the advocates lobbied for:")
 INTRODUCED_ITEMS_MAX = 12  # lines of an introduced list
 
@@ -1248,7 +1276,7 @@ def clean_text(
             if nxt.kind != "bad" and (_is_headline_like(nxt, allow_period=True) or not nxt.ends_sentence) and nxt.n <= 20:
                 nxt.kind, nxt.reason = "bad", "related-links"
 
-    article_lists = set() if extracted or hi < lo else _article_lists(blocks, lo, hi)
+    article_lists = set() if extracted or hi < lo else _article_lists(blocks, lo, hi) | _counted_list(blocks, lo, hi, title)
     # Runs of two or more headline-like short lines (any case) are link lists (menus, "related" lists); an
     # HTML extractor has already dropped those, and the lists it keeps are the article's.
     if not extracted:
