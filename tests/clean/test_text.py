@@ -1482,3 +1482,18 @@ def test_the_items_a_headline_counts_are_the_articles_list():
     credits = ["Photo courtesy of the Harbour Museum"] * 6
     r = clean_text("\n\n".join(["6 Ferries to See Before Winter | Harbour Notes", "Home", intro] + credits + [outro]))
     assert r.text.count("Photo courtesy") <= 1
+
+
+def test_only_sentences_above_the_headline_printed_in_the_body_weigh_against_the_article():
+    """A blog's sidebar sentences and its list of links, then the post's headline printed alone
+    and a short post: the links are no article text, so only the sidebar's sentences are weighed
+    against the post, and they are fewer words: the post starts at its headline."""
+    sidebar = ["Find a list of the shops selling our harbour prints and maps right here on this page.",
+               "Share your own photos of the harbour in these groups:"]
+    links = ["Gallery of harbour boats", "Old town photo walks", "Ferry fans group", "Lighthouse pictures", "Tide pool finds"]
+    headline = "Print your own ferry timetable"
+    post = [BODY[0], BODY[1]]
+    text = "\n\n".join([f"{headline} | Harbour Notes", "Home"] + sidebar + links + ["October 26, 2012", headline] + post + ["Privacy Policy"])
+    r = clean_text(text)
+    assert all(p in r.text for p in post), reasons(r)
+    assert_removed_as(r, sidebar, "page-header")

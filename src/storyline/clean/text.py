@@ -1252,7 +1252,7 @@ def clean_text(
             if b.kind == "bad" or b.n < 3 or not _names_headline(tl, b.text.lower()):
                 continue
             header, article = blocks[lo:h], blocks[h + 1 : hi + 1]
-            if sum(x.n for x in header) < sum(x.n for x in article):
+            if sum(x.n for x in header if x.kind == "good") < sum(x.n for x in article if x.kind != "bad"):
                 for x in header:
                     if x.kind != "bad":
                         x.kind, x.reason = "bad", "page-header"
