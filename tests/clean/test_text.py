@@ -1497,3 +1497,21 @@ def test_only_sentences_above_the_headline_printed_in_the_body_weigh_against_the
     r = clean_text(text)
     assert all(p in r.text for p in post), reasons(r)
     assert_removed_as(r, sidebar, "page-header")
+
+
+def test_the_headline_printed_alone_starts_the_article_however_far_into_the_body_region():
+    """A long sidebar of short sentences and links runs into the post: the headline printed alone
+    twenty lines down still starts the article (its sentences are fewer words than the post)."""
+    sidebar = ["We sell prints of our quilts in lovely little shops everywhere.",
+               "Buy our new fabric book at any good store or online.",
+               "Our pattern club meets on Thursday nights, and newcomers are welcome.",
+               "You can find every sewing pattern we made in the shop.",
+               "Send us pictures of your quilts and we share the best."]
+    lines = []
+    for k, sentence in enumerate(sidebar):
+        lines += [sentence, f"Quilt gallery {k}", f"Fabric shop {k}"]
+    headline = "Print your own ferry timetable"
+    text = "\n\n".join([f"{headline} | Harbour Notes", "Home"] + lines + ["October 26, 2012", headline] + BODY + ["Privacy Policy"])
+    r = clean_text(text)
+    assert_body_kept(r)
+    assert not any(s in r.text for s in sidebar), reasons(r)

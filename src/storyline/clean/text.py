@@ -1028,7 +1028,6 @@ END_MARKER_SHARE = 1.0  # text under an article-closing line, as a share of the 
 END_MARKER_COSINE = 0.3  # ... unless it is this similar to the text above (the article goes on after a "Related:" box)
 ENCLOSED_RUN = 8  # short lines in a row between two paragraphs that stay as the article's
 HEADLINE_ABOVE_RUN = 2  # blocks around a run's first one where the page's headline printed alone heads it
-HEADLINE_INTO_BODY = 12  # blocks into the body region where a headline printed alone starts the article
 
 
 def _names_headline(title: str, line: str) -> bool:
@@ -1244,10 +1243,11 @@ def clean_text(
                 b.kind, b.reason = "bad", "title"
     result.title = title if given_title or title_block is None else _headline_printed_alone(title_block, blocks, lo if hi >= lo else len(blocks))
     if title and hi > lo and not extracted:
-        # The headline printed alone a little way into the body region: what comes before it there
-        # (a newsletter box, the blog's description of itself) is the page's header, not the article.
+        # The headline printed alone inside the body region: what comes before it there (a newsletter
+        # box, the blog's description of itself, a sidebar) is the page's header, not the article,
+        # when its sentences are fewer words than the article under the headline.
         tl = title.lower()
-        for h in range(lo + 1, min(hi, lo + HEADLINE_INTO_BODY) + 1):
+        for h in range(lo + 1, hi + 1):
             b = blocks[h]
             if b.kind == "bad" or b.n < 3 or not _names_headline(tl, b.text.lower()):
                 continue
