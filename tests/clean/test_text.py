@@ -796,6 +796,7 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "Email me if my comment is published.": "comments", "Not Registered? Quick registration and comment.": "comments",
         "Type the characters in this picture: *": "comments", "Please sign in to comment.": "login",
         "Log in to Reply": "login", "Login to leave a comment": "login",
+        "Like It. Tweet It. Digg It.": "share", "posted 35 mins ago": "dateline", "Published 6 hours ago": "dateline",
     }
     for line, reason in expected.items():
         assert vocab.short_line_reason(line) == reason, line
@@ -804,6 +805,11 @@ def test_comment_thread_states_share_bars_and_reading_lists_are_furniture():
         "*Follow me @harbourfan and subscribe to the ferry blog ;)": "share",
         "Follow @HarbourNewsWorld": "share", "Follow @harbourball on Twitter, and Like Harbour Ball on Facebook.": "share",
         "This image contains graphic content that some viewers may find disturbing.": "page-notice",
+        "Sign up for free email updates and be entered to win our monthly ferry-ticket giveaway!": "subscription",
+        "If you're new here, you may want to subscribe to this blog via RSS. Thanks for visiting!": "subscription",
+        "Or enter your email below to get Harbour Notes in your inbox:": "subscription",
+        "Updates and free printables delivered straight to your inbox!": "subscription",
+        "This website is supported, in part, by affiliate arrangements with the shops it links to.": "legal",
         "Notify me of followup comments via e-mail": "comments",
         "This commenter is a Harbour Post contributor.": "comments", "Editors recommend this comment or reader post.": "comments",
         "You must be logged in to recommend a comment.": "comments", "All comments are posted in the All Comments tab.": "comments",

@@ -27,7 +27,8 @@ _SHORT_LINE = {
     # version Email-a-friend Respond", "Social bookmark links"
     r"|share this (article|story|post):?( what is this\??)?"
     r"|(e-?mail( this)? to a friend ?|printer[- ]friendly( version)? ?|e-?mail-a-friend ?|respond ?){2,3}"
-    r"|social bookmark(ing|s)?( links)?|what are these links for\?|send me a copy of this e-?mail\.?)",
+    r"|social bookmark(ing|s)?( links)?|what are these links for\?|send me a copy of this e-?mail\.?"
+    r"|((like|tweet|digg|share|pin|stumble|email|e-mail|print|save|bookmark|reddit) it[.!]? ?){2,})",  # "Like It. Tweet It. Digg It."
     "navigation": r"(home|menu|search|skip to (main )?content|skip to next paragraph|search the web for more\W*|jump to .*|next( story| article| post)?.*|previous( story| article| post)?"
     r"|back to top|more|close|ok|yes|no|yesno|all news|news|sections?|topics?|listen live|watch live|live tv|video|photos?"
     r"|world|politics|business|sports?|entertainment|health|tech|science|opinion|weather|local|travel|lifestyle|multimedia"
@@ -54,6 +55,8 @@ _SHORT_LINE = {
     r"|(quote \| )?report this (post|comment)|e-?mail me if my comment is published\.?|not registered\? quick registration and comment\.?"
     r"|type the characters (you see )?in (this|the) (picture|image)\W*)",
     "tags": r"(tags?:.*|filed under:?.*|posted in .*|categories:?.*|topics:.*|keywords:.*)",
+    # a post's stamp that gives its age, not its date: "posted 35 mins ago", "Published 6 hours ago"
+    "dateline": r"((posted|published|updated|added) (about )?(\d+|an?|one) (secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?) ago)",
     "advertisement": r"(advertisement|advertise( with us)?|adchoices|advertise ?\| ?adchoices|sponsored( content)?|paid content"
     r"|ad|ads by .*|.* - join now|join now|shop now|buy now|download now!?|learn more|\w+ ?\| ?adchoices)",
 }
@@ -128,7 +131,8 @@ _ANY_LINE = {
         r"|we use cookies|this (site|website) uses cookies|personal data in accordance with"
         r"|(is|are) not responsible for the content of external|the opinions expressed (here|in this|on this)"
         r"|the full (article|text) (contains|is) \d+ words"
-        r"|this copy is for your personal,? non-commercial use only",
+        r"|this copy is for your personal,? non-commercial use only"
+        r"|this (web)?site is supported,? in part,? by (affiliate|advertis)",  # an affiliate disclosure
     ),
     # (and a line ending "- Join now!", "| Shop now": _AD_SUFFIX, tested apart so that the line-start
     # pattern never has to scan a whole line)
@@ -151,7 +155,10 @@ _ANY_LINE = {
         r"|subscribe to our (daily |weekly )?(e-?mail|newsletter)|free trial\. "
         # alerts by text message: "Text FIRST to 622639 to sign up for alerts"
         r"|\btext [a-z]+ to \d{5,6}\b,? to (sign up|subscribe|get|receive)\b"
-        r"|(if you (enjoyed|liked) this (article|post),? )?enter your e-?mail( address)? (below )?to (get|receive) (free )?updates\b",
+        r"|(if you (enjoyed|liked) this (article|post),? )?(or )?enter your e-?mail( address)? (below )?to (get|receive)\b"
+        # "Sign up for free email updates and be entered to win ...", "If you're new here, you may want to subscribe to ..."
+        r"|sign up for (free )?e-?mail updates\b|if you'?re new here,? you (may|might) want to subscribe\b"
+        r"|(updates|posts|recipes|printables|news)( and [\w ]{1,30})? delivered (straight |right |directly )?to your inbox\b",
         # "To receive these entries once a month by e-mail, sign up for the Crypto-Gram Newsletter."
         r"\b(?:you|and) can unsubscribe at any ?time\W*$|\bsign up for (?:the |our )?[\w -]{0,40}newsletter\b",
     ),
