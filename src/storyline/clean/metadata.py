@@ -155,7 +155,7 @@ def strip_printed_site(title: str | None, printed_lines) -> tuple[str | None, st
     or masthead ("Time Vampire by Another Safe Landing – Tcritic - The T-Shirt Blog" on a page
     printing "Tcritic – The T-Shirt Blog"), however unlike a site's name it looks; and that part.
     The longest such part goes, leaving a headline of two words or more."""
-    if not title:
+    if not title or _TITLE_SEPARATOR.search(title) is None:
         return title, None
     printed = {_printed_form(line) for line in printed_lines if line}
     for m in _TITLE_SEPARATOR.finditer(title):

@@ -1035,7 +1035,13 @@ def _names_headline(title: str, line: str) -> bool:
     ("Site: Headline", "Headline « Site", "Headline - Section - Site"; the part printed alone is
     the title's longest, never a site's or section's name)? Curly and straight quotes are the
     same here: a page's <title> may print "Channels' Return" where its text prints "Channels’ Return"."""
-    title, line = title.translate(_STRAIGHT_QUOTES).strip(_TITLE_EDGE), line.translate(_STRAIGHT_QUOTES)
+    title = title.strip(_TITLE_EDGE)
+    if len(line) > len(title) or (
+        line[:1].translate(_STRAIGHT_QUOTES) != title[:1].translate(_STRAIGHT_QUOTES)
+        and line[-1:].translate(_STRAIGHT_QUOTES) != title[-1:].translate(_STRAIGHT_QUOTES)
+    ):
+        return False  # neither the title's start nor its end: the usual line, rejected without copies
+    title, line = title.translate(_STRAIGHT_QUOTES), line.translate(_STRAIGHT_QUOTES)
     if line == title:
         return True
     if len(line) >= len(title):
