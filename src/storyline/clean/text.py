@@ -182,14 +182,10 @@ class Block:
     reason: str | None = None
     end_marker: bool = False
     keep: bool = False
-    text: str = ""  # copied from `facts` for speed, like the three below
+    text: str = ""  # copied from `facts` for speed, like the three below (`_split_blocks` passes them)
     n: int = 0  # tokens
     stop: float = 0.0  # share of stop words
     ends_sentence: bool = False
-
-    def __post_init__(self) -> None:
-        f = self.facts
-        self.text, self.n, self.stop, self.ends_sentence = f.text, f.n, f.stop, f.ends_sentence
 
 
 def _bag(blocks) -> dict[str, float]:
@@ -332,6 +328,7 @@ def join_wrapped_lines(text: str) -> str:
 def _split_blocks(text: str) -> list[Block]:
     lines = [normalize_line(raw) for raw in text.split("\n")]
     joins = wrapped_line_joins(lines)
+    cached = _cached_line_facts  # (what `line_facts` does, without a call per line)
     blocks: list[Block] = []
     para = 0
     in_para = False
@@ -347,7 +344,8 @@ def _split_blocks(text: str) -> list[Block]:
             continue
         joined = parts[0] if len(parts) == 1 else " ".join(parts)
         parts = []
-        blocks.append(Block(len(blocks), para, line_facts(joined)))
+        f = cached(joined) if len(joined) <= LINE_CACHE_MAX_CHARS else LineFacts(joined)
+        blocks.append(Block(len(blocks), para, f, text=f.text, n=f.n, stop=f.stop, ends_sentence=f.ends_sentence))
         in_para = True
     return blocks
 
