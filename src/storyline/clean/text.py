@@ -326,7 +326,7 @@ def join_wrapped_lines(text: str) -> str:
 
 
 def _split_blocks(text: str) -> list[Block]:
-    lines = [normalize_line(raw) for raw in text.split("\n")]
+    lines = [normalize_line(raw) if raw else raw for raw in text.split("\n")]
     joins = wrapped_line_joins(lines)
     cached = _cached_line_facts  # (what `line_facts` does, without a call per line)
     blocks: list[Block] = []
