@@ -102,16 +102,23 @@ def test_site_names_are_split_from_page_titles():
         assert split_site_name(title) == expected, title
 
 
+# Three sentences of an article about the harbour, under the page lines each title test varies.
+HARBOUR_BODY = [
+    "The city council approved a new budget for the harbour district on Tuesday after a long debate.",
+    "Council members voted eleven to four in favour of the plan, which includes funding for new ferries.",
+    "The harbour authority said construction of the first ferry terminal would begin next spring.",
+]
+
+
+def clean_page(*page_lines: str) -> Article:
+    """The article cleaned from a page of these lines over `HARBOUR_BODY`."""
+    article = clean_document(RawDocument("page.txt", text="\n\n".join([*page_lines, *HARBOUR_BODY])))
+    assert isinstance(article, Article)
+    return article
+
+
 def test_article_title_loses_its_site_suffix_and_names_the_publisher():
-    body = "\n\n".join([
-        "Harbour ferry plan approved after long debate - The Harbour Times",
-        "Local News",
-        "The city council approved a new budget for the harbour district on Tuesday after a long debate.",
-        "Council members voted eleven to four in favour of the plan, which includes funding for new ferries.",
-        "The harbour authority said construction of the first ferry terminal would begin next spring.",
-    ])
-    a = clean_document(RawDocument("page.txt", text=body))
-    assert isinstance(a, Article)
+    a = clean_page("Harbour ferry plan approved after long debate - The Harbour Times", "Local News")
     assert a.title == "Harbour ferry plan approved after long debate"
     assert a.publisher == "The Harbour Times"  # not the "Local News" section heading
 
@@ -119,20 +126,11 @@ def test_article_title_loses_its_site_suffix_and_names_the_publisher():
 def test_a_site_name_the_page_prints_alone_is_cut_from_the_title_however_unlike_a_site_it_looks():
     """"Headline – Blog name - Tagline": the tail looks like no outlet, but the page prints it on a
     line of its own (its masthead), so it is the site's, not the headline's; its name is the publisher."""
-    lines = [
-        "Harbour ferry plan approved after a long and bitter debate in the town hall – Tide Tables - Ferries, Tides and Town Talk",
-        "Tide Tables - Ferries, Tides and Town Talk",
-        "Home",
-        "The city council approved a new budget for the harbour district on Tuesday after a long debate.",
-        "Council members voted eleven to four in favour of the plan, which includes funding for new ferries.",
-        "The harbour authority said construction of the first ferry terminal would begin next spring.",
-    ]
-    a = clean_document(RawDocument("page.txt", text="\n\n".join(lines)))
-    assert isinstance(a, Article)
+    title = "Harbour ferry plan approved after a long and bitter debate in the town hall – Tide Tables - Ferries, Tides and Town Talk"
+    a = clean_page(title, "Tide Tables - Ferries, Tides and Town Talk", "Home")
     assert (a.title, a.publisher) == ("Harbour ferry plan approved after a long and bitter debate in the town hall", "Tide Tables")
     # Not printed alone: the title keeps it (it may be the headline's own words).
-    a = clean_document(RawDocument("page.txt", text="\n\n".join(lines[:1] + lines[2:])))
-    assert a.title.startswith("Harbour ferry plan approved after a long and bitter debate in the town hall – Tide Tables")
+    assert clean_page(title, "Home").title.startswith("Harbour ferry plan approved after a long and bitter debate in the town hall – Tide Tables")
 
 
 TOPIC_LINKS = ["Health", "Disease", "Medicine", "Transport", "Ferries", "Council", "Budget", "Harbour", "Weather",
@@ -142,15 +140,6 @@ TOPIC_LINKS = ["Health", "Disease", "Medicine", "Transport", "Ferries", "Council
 def test_the_headline_printed_alone_is_not_taken_for_a_masthead_at_the_end_of_the_title():
     """"Site - Section - Headline": the page prints the headline alone above the article (here
     over a long list of topic links); that is the headline, not a site's name to cut from the title."""
-    lines = [
-        "Harbour Times - Local News - Ferry plan approved after a long debate",
-        "Home",
-        "Ferry plan approved after a long debate",
-        *TOPIC_LINKS,
-        "The city council approved a new budget for the harbour district on Tuesday after a long debate.",
-        "Council members voted eleven to four in favour of the plan, which includes funding for new ferries.",
-        "The harbour authority said construction of the first ferry terminal would begin next spring.",
-    ]
-    a = clean_document(RawDocument("page.txt", text="\n\n".join(lines)))
-    assert isinstance(a, Article)
+    a = clean_page("Harbour Times - Local News - Ferry plan approved after a long debate", "Home",
+                   "Ferry plan approved after a long debate", *TOPIC_LINKS)
     assert a.title.endswith("Ferry plan approved after a long debate"), a.title
