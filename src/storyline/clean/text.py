@@ -986,9 +986,8 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
     # title is that line, whatever else shares the body's words (a tags line, a date stamp, the
     # links to the previous and next posts).
     first = blocks[0].text.lower()
-    for b in blocks[max(1, first_body - HEADLINE_NEAR_BODY) : min(first_body + 1, 25)]:
-        if b.kind != "bad" and b.n >= (2 if len(b.text) < len(first) else 4) and _names_headline(first, b.text.lower()):
-            return blocks[0]  # `_headline_printed_alone` reads the headline from it
+    if _printed_headline(first, blocks[max(1, first_body - HEADLINE_NEAR_BODY) : min(first_body + 1, 25)], 4):
+        return blocks[0]  # `_headline_printed_alone` reads the headline from it
     best, best_score = None, 0.0
     seen: dict[str, int] = {}
     for b in blocks[: min(first_body + 1, 25)]:
@@ -1016,8 +1015,21 @@ def _pick_title(blocks: list[Block], body_bag: dict[str, float], first_body: int
         return best
     # Nothing above the body shares its words (a picture post, a one-line post): the headline the
     # page's title names, printed alone anywhere above the body, is still the headline.
-    for b in blocks[1 : first_body + 1]:
-        if b.kind != "bad" and b.n >= 2 and len(b.text) < len(first) and _names_headline(first, b.text.lower()):
+    return _printed_headline(first, blocks[1 : first_body + 1])
+
+
+def _printed_headline(first: str, candidates: list[Block], title_again_words: int | None = None) -> Block | None:
+    """The first of `candidates` printing alone the headline that the page's title line `first`
+    (lower-cased) names: its headline part, or, with `title_again_words`, the whole title printed
+    again when it has that many words (a site's name printed twice is shorter)."""
+    for b in candidates:
+        if b.kind == "bad":
+            continue
+        if len(b.text) < len(first):
+            enough = b.n >= 2
+        else:
+            enough = title_again_words is not None and b.n >= title_again_words
+        if enough and _names_headline(first, b.text.lower()):
             return b
     return None
 
@@ -1181,7 +1193,8 @@ def clean_text(
 
     # Reader comments are sentence-like but not the article: a comment header or a run of comment
     # signatures after the body has begun closes the article.
-    comments_at = None if extracted else _comments_start(blocks, given_title or blocks[0].text)
+    page_title = given_title or blocks[0].text  # what the page calls itself: its given title or its first line
+    comments_at = None if extracted else _comments_start(blocks, page_title)
     if comments_at is not None:
         for b in blocks[comments_at:]:
             if b.kind != "bad" or b.reason in ("dateline", "byline"):
@@ -1201,7 +1214,7 @@ def clean_text(
         if pager is not None and any(b.kind == "good" for b in blocks[:pager]):
             masked.update(range(pager, len(blocks)))
         for _ in range(3):
-            lo, hi = _body_segment(blocks, masked, given_title or blocks[0].text)
+            lo, hi = _body_segment(blocks, masked, page_title)
             if hi < lo:
                 lo, hi = 0, -1
             # The body starts and ends with a sentence: unpunctuated lines at its edges are teasers and links.
