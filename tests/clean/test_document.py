@@ -1,5 +1,7 @@
 """clean_document: which route an input takes, and what it says about it."""
 
+import pytest
+
 from storyline.clean import clean_document, looks_like_markup
 from storyline.model import Article, RawDocument
 
@@ -143,3 +145,17 @@ def test_the_headline_printed_alone_is_not_taken_for_a_masthead_at_the_end_of_th
     a = clean_page("Harbour Times - Local News - Ferry plan approved after a long debate", "Home",
                    "Ferry plan approved after a long debate", *TOPIC_LINKS)
     assert a.title.endswith("Ferry plan approved after a long debate"), a.title
+
+
+def test_language_of_other_languages_with_profiles_loaded_as_tuples():
+    pytest.importorskip("langdetect")
+    from langdetect import detector_factory
+
+    from storyline.clean.metadata import detect_language
+
+    assert detect_language("Der Bürgermeister eröffnete am Samstag die neue Brücke über den Fluss der Stadt.") == "de"
+    assert detect_language("Le ministre a rencontré lundi son homologue américain à Manille pour parler de la Corée.") == "fr"
+    table = detector_factory._factory.word_lang_prob_map
+    assert table and all(type(probs) is tuple for probs in table.values())  # nothing for the cycle collector to walk
+    english = "The minister said on Monday that the talks with his counterpart would go on for another week in Manila."
+    assert detect_language(english) == "en"

@@ -1,5 +1,6 @@
 """Word weights: the direct wordfreq table lookup gives exactly what `zipf_frequency` gives."""
 
+import math
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,15 @@ def test_content_words_from_tokens_equal_content_words():
             assert content_words_of_tokens(line, tokens(line)) == content_words(line), line
             counts = count_words([content_words_of_tokens(line, tokens(line))])
             assert list(counts.items()) == list(word_counts(line).items()), line  # same counts, same order
+
+
+def test_word_weight_cache_stays_bounded_and_gives_the_same_weights(monkeypatch):
+    from storyline.clean import textstats
+
+    monkeypatch.setattr(textstats, "WEIGHT_CACHE_SIZE", 3)
+    monkeypatch.setattr(textstats, "_WEIGHTS", {})
+    sample = ["minister", "sourdough", "qwzxv", "the", "talks", "minister"]
+    first = [word_weight(w) for w in sample]
+    assert len(textstats._WEIGHTS["en"]) <= 3  # started afresh when full
+    assert [word_weight(w) for w in sample] == first == [textstats._word_weight(w, "en") for w in sample]
+    assert textstats.bag_of_counts({"sourdough": 2, "the": 1}) == {"sourdough": (1 + math.log(2)) * word_weight("sourdough")}

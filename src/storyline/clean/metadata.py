@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from storyline.model import Removed
@@ -68,6 +69,21 @@ def publisher_from_wire_dateline(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _load_language_profiles() -> None:
+    """Load langdetect's profiles once, with each n-gram's per-language probabilities as a tuple
+    instead of a list: langdetect only reads them, and Python's cycle collector skips a tuple of
+    floats but walks all ~120,000 lists again on every full collection for as long as the process runs."""
+    from langdetect import detector_factory
+
+    detector_factory.init_factory()
+    table = getattr(detector_factory._factory, "word_lang_prob_map", None)
+    if isinstance(table, dict):
+        for ngram, probs in table.items():
+            if isinstance(probs, list):
+                table[ngram] = tuple(probs)
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, offline (langdetect, seeded for repeatability).
 
@@ -88,6 +104,7 @@ def detect_language(text: str) -> str | None:
     except ImportError:
         return None
     DetectorFactory.seed = 0
+    _load_language_profiles()
     try:
         best = detect_langs(sample)[0]
     except LangDetectException:

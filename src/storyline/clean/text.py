@@ -167,8 +167,6 @@ def line_facts(text: str) -> LineFacts:
 def clear_line_caches() -> None:
     """Forget every line seen so far (benchmarks start each pass cold)."""
     _cached_line_facts.cache_clear()
-    vocab.short_line_reason.cache_clear()
-    vocab.any_line_reason.cache_clear()
 
 
 @dataclass(slots=True)
@@ -696,8 +694,8 @@ def _mark_vocabulary(b: Block, template_lines: frozenset[str]) -> None:
 def _vocabulary_reason(f: LineFacts) -> tuple[str | None, bool]:
     """(reason, closes the article) of a line that is furniture by what it says."""
     if vocab.END_MARKERS.match(f.text.strip("•·|>»›-–—* ")):
-        return vocab.any_line_reason(f.text) or vocab.short_line_reason(f.text) or "related-links", True
-    reason = vocab.any_line_reason(f.text)
+        return vocab.any_line_reason(f.text, f.toks) or vocab.short_line_reason(f.text) or "related-links", True
+    reason = vocab.any_line_reason(f.text, f.toks)
     if reason is None and f.n <= 12:
         reason = vocab.short_line_reason(f.text)
     if reason is None and vocab.is_site_bio(f.text):

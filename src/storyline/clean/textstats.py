@@ -72,13 +72,29 @@ def _zipf_lookup(lang: str = "en"):
     return lookup
 
 
-@lru_cache(maxsize=200_000)
+WEIGHT_CACHE_SIZE = 200_000  # words remembered per language; the cache starts afresh when full (memory stays bounded)
+_WEIGHTS: dict[str, dict[str, float]] = {}  # language -> word -> weight
+
+
 def word_weight(word: str, lang: str = "en") -> float:
     """Informativeness of a word in general language: ~0 for "the", ~1 for rare names.
 
     `8 - zipf` rescaled, where zipf is log10 of frequency per billion words (wordfreq).
-    Unknown words (names, typos) get the maximum weight.
-    """
+    Unknown words (names, typos) get the maximum weight. Remembered in a plain dict of str to
+    float, which Python's cycle collector never has to scan (an `lru_cache` of this size kept a
+    list per word that every full collection walked)."""
+    cache = _WEIGHTS.get(lang)
+    if cache is None:
+        cache = _WEIGHTS[lang] = {}
+    weight = cache.get(word)
+    if weight is None:
+        if len(cache) >= WEIGHT_CACHE_SIZE:
+            cache.clear()
+        weight = cache[word] = _word_weight(word, lang)
+    return weight
+
+
+def _word_weight(word: str, lang: str) -> float:
     if word in STOPWORDS or len(word) < 2:
         return 0.0
     zipf = _zipf_lookup(lang)
@@ -133,10 +149,11 @@ _SUBLINEAR = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # 1 + log(count)
 def bag_of_counts(counts: dict[str, int]) -> dict[str, float]:
     """Sublinear counts weighted by background informativeness."""
     sublinear = _SUBLINEAR
+    known = _WEIGHTS.get("en") or {}
     return {
         w: (sublinear[c] if c < 64 else 1.0 + math.log(c)) * weight
         for w, c in counts.items()
-        if (weight := word_weight(w)) > 0
+        if (weight := known.get(w) or word_weight(w)) > 0
     }
 
 

@@ -8,9 +8,9 @@ never removed for it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from storyline.clean.prefilter import contains_any, required_literals
+from storyline.clean.prefilter import FirstCharacterDispatch, LiteralIndex, required_literals
+from storyline.clean.textstats import STOPWORDS, tokens
 
 # Each entry: reason code → pattern matched against a whole short line (≤ 12 words), lower-cased.
 _SHORT_LINE = {
@@ -200,23 +200,21 @@ _TEASER_ENDINGS = tuple(
 _CUT_TEASER = re.compile(r"(?:…|\.\.\.)\s*(?:[\w’']+\s){0,3}[\w’']+\s*[►▶»›→]+[\s►▶»›→\d]*$")
 _AD_SUFFIX = re.compile(r"\s[-|–]\s*(join|apply|shop|buy|order|subscribe) now!?$")
 # All line starts in one pattern (named alternatives in reason order, so the first that matches is
-# the earliest reason), and the phrases that may sit anywhere, one search each.
-_ANY_LINE_START = re.compile(
-    "|".join(rf"(?P<{reason.replace('-', '_')}>{start})" for reason, (start, _) in _ANY_LINE.items() if start)
-)
+# the earliest reason; each first character tries only the alternatives that can start with it),
+# and the phrases that may sit anywhere, one search each.
+_ANY_LINE_START = FirstCharacterDispatch({reason.replace("-", "_"): start for reason, (start, _) in _ANY_LINE.items() if start})
 _ANY_LINE_ANYWHERE = [
-    (reason, re.compile(anywhere), required_literals(re.compile(anywhere)))
+    (reason, re.compile(anywhere), None if (lits := required_literals(re.compile(anywhere))) is None else frozenset(lits))
     for reason, (_, anywhere) in _ANY_LINE.items()
     if anywhere
 ]
-# Every phrase of every reason needs one of these: a line with none of them skips the whole loop.
-_ANYWHERE_LITERALS = (
-    tuple(sorted({lit for _, _, lits in _ANY_LINE_ANYWHERE for lit in lits}, key=len))  # type: ignore[union-attr]
-    if all(lits is not None for _, _, lits in _ANY_LINE_ANYWHERE)
-    else None
-)
-# One pass per line instead of one per reason: named alternatives, tried in the order above.
-_SHORT_LINE_ONE = re.compile("|".join(rf"(?P<{k.replace('-', '_')}>{p})" for k, p in _SHORT_LINE.items()))
+# Which of the phrases' literals a line holds, found from its tokens (see `LiteralIndex`). When
+# every phrase needs one of them, a line with none skips the whole loop.
+_ANYWHERE_INDEX = LiteralIndex(tuple(sorted({lit for _, _, lits in _ANY_LINE_ANYWHERE for lit in lits or ()})), STOPWORDS)
+_ANYWHERE_NEEDS_LITERALS = all(lits is not None for _, _, lits in _ANY_LINE_ANYWHERE)
+# One pass per line instead of one per reason: named alternatives, tried in the order above (those
+# that can start with the line's first character).
+_SHORT_LINE_ONE = FirstCharacterDispatch({k.replace("-", "_"): p for k, p in _SHORT_LINE.items()})
 # A reporting credit closing a story: "CNN's Jane Doe contributed to this report.", "Additional
 # reporting by Jane Doe", "(Reporting by Jane Doe; Editing by John Roe)", "Reach Jane Doe at 555-726-5986".
 # Tested only on lines holding one of its key words (`_CREDIT_WORDS`).
@@ -276,7 +274,6 @@ BYLINE = re.compile(
 )
 
 
-@lru_cache(maxsize=65_536)
 def short_line_reason(line: str) -> str | None:
     """Reason code if a short line is page furniture by what it says, else None."""
     key = line.strip().strip("•·|<>«»‹›-–—*").strip().lower()
@@ -287,9 +284,9 @@ def short_line_reason(line: str) -> str | None:
     return m.lastgroup.replace("_", "-") if m else None
 
 
-@lru_cache(maxsize=65_536)
-def any_line_reason(line: str) -> str | None:
-    """Reason code for furniture recognisable in a line of any length."""
+def any_line_reason(line: str, toks: list[str] | None = None) -> str | None:
+    """Reason code for furniture recognisable in a line of any length (`toks`: its `tokens`, when
+    the caller has them)."""
     low = line.lower()
     m = _ANY_LINE_START.match(low)
     start_reason = m.lastgroup.replace("_", "-") if m else None
@@ -299,11 +296,12 @@ def any_line_reason(line: str) -> str | None:
         and _AD_SUFFIX.search(low)
     ):
         start_reason = "advertisement"
-    anywhere = _ANY_LINE_ANYWHERE if _ANYWHERE_LITERALS is None or contains_any(low, _ANYWHERE_LITERALS) else ()
+    present = _ANYWHERE_INDEX.found(low, tokens(line) if toks is None else toks)
+    anywhere = _ANY_LINE_ANYWHERE if present or not _ANYWHERE_NEEDS_LITERALS else ()
     for reason, pattern, literals in anywhere:
         if start_reason is not None and _REASON_ORDER[reason] > _REASON_ORDER[start_reason]:
             break
-        if literals is not None and not contains_any(low, literals):
+        if literals is not None and literals.isdisjoint(present):
             continue  # none of the phrases can be in the line: no search
         if pattern.search(low):
             return reason
