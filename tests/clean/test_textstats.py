@@ -51,3 +51,23 @@ def test_word_weight_cache_stays_bounded_and_gives_the_same_weights(monkeypatch)
     assert len(textstats._WEIGHTS["en"]) <= 3  # started afresh when full
     assert [word_weight(w) for w in sample] == first == [textstats._word_weight(w, "en") for w in sample]
     assert textstats.bag_of_counts({"sourdough": 2, "the": 1}) == {"sourdough": (1 + math.log(2)) * word_weight("sourdough")}
+
+
+def test_tokens_of_ascii_text_equal_the_pattern_s():
+    import re
+
+    from storyline.clean.textstats import tokens
+
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in EXAMPLES.iterdir()]
+    texts += [
+        "Lavrov's talks DON'T end: the_minister said \"so\" -- 16:34 06.08.2017 (updated) a\tb\x0bc\x1cd\x1fe\x7ff",
+        "COVID19 covid-19 B2B x__y __ [x] {y} @z #w ~v |u",
+        "",
+        "über 3rd",  # not ASCII: the pattern itself
+    ]
+    ascii_seen = 0
+    for text in texts:
+        for line in text.split("\n"):
+            ascii_seen += line.isascii()
+            assert tokens(line) == re.findall(r"\w+", line.lower()), line
+    assert ascii_seen > 50

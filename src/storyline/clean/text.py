@@ -638,7 +638,7 @@ def _mark_gallery_captions(blocks: list[Block]) -> None:
 def _mark_recent_comments(blocks: list[Block]) -> None:
     """A sidebar's list of the latest comments, commenter and post title a line: three or more in
     a row are links to other pages' threads (one alone may be a sentence: "Smith on Tuesday ...")."""
-    for i, j in _runs(blocks, lambda b: b.kind != "bad" and b.n <= 30 and _RECENT_COMMENT.match(b.text) is not None):
+    for i, j in _runs(blocks, lambda b: b.kind != "bad" and b.n <= 30 and " on " in b.text and _RECENT_COMMENT.match(b.text) is not None):
         if j - i >= RECENT_COMMENTS_MIN:
             for b in blocks[i:j]:
                 b.kind, b.reason = "bad", "related-links"

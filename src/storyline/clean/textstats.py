@@ -31,8 +31,16 @@ STOPWORDS = frozenset(
 )
 
 
+# For ASCII text: every byte that is not a word character (`\\w` is [A-Za-z0-9_] there) becomes a
+# space and every capital its small letter, in one C pass; splitting on spaces then gives the tokens.
+_ASCII_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_ASCII_TOKEN_TABLE = bytes(ord(chr(b).lower()) if b in _ASCII_WORD_BYTES else 32 for b in range(256))
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased `\\w+` tokens (the tokenization of the evaluation metric)."""
+    if text.isascii():  # the same tokens, a third faster than the pattern
+        return text.encode("ascii").translate(_ASCII_TOKEN_TABLE).decode("ascii").split()
     return TOKEN_RE.findall(text.lower())
 
 
