@@ -49,3 +49,21 @@ def test_a_day_month_ambiguous_date_carries_its_other_reading():
     assert find_dates("13/01/2008")[0].swapped is None  # only one reading is a date
     assert find_dates("01/01/2008")[0].swapped is None  # both readings are the same day
     assert find_dates("January 6, 2008")[0].swapped is None
+
+
+def test_shapes_are_skipped_only_when_they_cannot_match(monkeypatch):
+    from pathlib import Path
+
+    from storyline.clean import dates
+
+    texts = [
+        "16:34 06.08.2017(updated 19:14 06.08.2017)", "15:13 GMT +315 December 2017", "UTC-3 5 May 2019",
+        "updated 7/24/2012 5:22:40 AM ET 2012-07-24T09:22:40", "Sept 2008 and Sep. 3, 2009", "May 2010",
+        "12 of March, 2018; 2018-03-12 12/03/2018 12.03.2018", "no date 2017 here", "march 5, 2017",
+    ]  # fmt: skip
+    examples = Path(__file__).resolve().parents[2] / "examples" / "varnholm"
+    texts += [line for path in examples.iterdir() for line in path.read_text(encoding="utf-8").split("\n")]
+    skipping = [find_dates(t) for t in texts]
+    monkeypatch.setattr(dates, "_NEEDED", {kind: ("",) for kind in dates._NEEDED})  # every shape always runs
+    assert [find_dates(t) for t in texts] == skipping
+    assert sum(map(len, skipping)) >= 12

@@ -42,6 +42,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# What every match of a shape contains (one of), tested before its pattern runs: a month's name
+# (each of MONTH_RE's starts with one of `_MONTH_STARTS`), a separator, a time zone.
+_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_NEEDED: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "tz_glued": ("GMT", "UTC"), "d_month_y": _MONTH_STARTS, "month_d_y": _MONTH_STARTS,
+    "dotted": (".",), "slashed": ("/",), "month_y": _MONTH_STARTS,
+}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class FoundDate:
     iso: str
@@ -69,7 +78,13 @@ def find_dates(text: str) -> list[FoundDate]:
     if not _ANY_YEAR.search(text):
         return found  # every shape below has a four-digit year
     taken: list[tuple[int, int]] = []
+    present: dict[tuple[str, ...], bool] = {}
     for kind, pattern in _PATTERNS:
+        needed = _NEEDED[kind]
+        if (found_needed := present.get(needed)) is None:
+            found_needed = present[needed] = any(part in text for part in needed)
+        if not found_needed:
+            continue  # what every match of this shape contains is not in the text
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
