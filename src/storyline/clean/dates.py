@@ -141,6 +141,9 @@ _STAMP_EXTRAS = re.compile(
     r"\(?\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b\)?|\b[\w-]+\.(?:com|net|org|co\.uk|com\.au)\b",
     re.IGNORECASE,
 )
+_TIME_RE = re.compile(_TIME)
+_ZONE_OFFSET = re.compile(r"(?:GMT|UTC)?\s*[+-]\d{1,2}")
+_LEFTOVER_WORD = re.compile(r"[A-Za-z]{2,}")
 DATELINE_MAX_OTHER_WORDS = 4  # words besides the date, time and stamp words in a dateline
 DATELINE_MAX_BYLINE_WORDS = 6  # the same in "By <names> <date>", "Posted in <categories> by <name> on <date>", "<Name>, <role> <date>"
 
@@ -159,12 +162,12 @@ def parse_dateline(line: str) -> FoundDate | None:
     rest = line
     for d in sorted(dates, key=lambda f: -f.start):
         rest = rest[: d.start] + " " + rest[d.end :]
-    rest = re.sub(_TIME, " ", rest)
+    rest = _TIME_RE.sub(" ", rest)
     rest = _DATELINE_WORDS.sub(" ", rest)
     rest = _STAMP_BUTTONS.sub(" ", rest)
     rest = _STAMP_EXTRAS.sub(" ", rest)
-    rest = re.sub(r"(?:GMT|UTC)?\s*[+-]\d{1,2}", " ", rest)
-    leftover = re.findall(r"[A-Za-z]{2,}", rest)
+    rest = _ZONE_OFFSET.sub(" ", rest)
+    leftover = _LEFTOVER_WORD.findall(rest)
     # A byline may carry the date: "By Jonathan Noble and Pablo Elizalde Monday, January 14th 2008"
     if len(leftover) > (DATELINE_MAX_BYLINE_WORDS if _BY.match(line) or _ROLE.match(line) else DATELINE_MAX_OTHER_WORDS):
         return None
