@@ -159,3 +159,24 @@ def test_language_of_other_languages_with_profiles_loaded_as_tuples():
     assert table and all(type(probs) is tuple for probs in table.values())  # nothing for the cycle collector to walk
     english = "The minister said on Monday that the talks with his counterpart would go on for another week in Manila."
     assert detect_language(english) == "en"
+
+
+def test_an_input_over_the_size_limit_is_cut_and_says_so(monkeypatch):
+    import importlib
+
+    # (the package, not the `storyline.clean` function that the top-level package exports)
+    monkeypatch.setattr(importlib.import_module("storyline.clean"), "MAX_INPUT_CHARS", 1_000)
+    text = "Council approves tram line\n\n" + BODY + "\n\n" + BODY.replace("tram", "bus") + "\n\n" + "x " * 5_000
+    article = clean_document(RawDocument("big.txt", text=text))
+    assert isinstance(article, Article)
+    cut = [r for r in article.removed if r.reason == "too-long-truncated"]
+    assert cut and cut[0].text == f"[{len(text) - 1_000} characters]"  # how much was left unread
+    assert "approved the new tram line" in article.text
+
+
+def test_one_very_long_line_is_read_in_pieces():
+    line = (BODY + " ") * 600  # one line of ~120,000 characters: no line break anywhere
+    article = clean_document(RawDocument("one-line.txt", text=line))
+    assert isinstance(article, Article)
+    assert [len(part) for part in article.text.split("\n")] == [100_000, len(line) - 100_001]  # pieces, nothing lost
+    assert article.text.count("approved the new tram line") >= 500
