@@ -157,12 +157,15 @@ _SUBLINEAR = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # 1 + log(count)
 def bag_of_counts(counts: dict[str, int]) -> dict[str, float]:
     """Sublinear counts weighted by background informativeness."""
     sublinear = _SUBLINEAR
-    known = _WEIGHTS.get("en") or {}
-    return {
-        w: (sublinear[c] if c < 64 else 1.0 + math.log(c)) * weight
-        for w, c in counts.items()
-        if (weight := known.get(w) or word_weight(w)) > 0
-    }
+    known = _WEIGHTS.get("en", {}).get  # words weighed before (most of them), without a call each
+    bag: dict[str, float] = {}
+    for w, c in counts.items():
+        weight = known(w)
+        if weight is None:
+            weight = word_weight(w)
+        if weight > 0:
+            bag[w] = (sublinear[c] if c < 64 else 1.0 + math.log(c)) * weight
+    return bag
 
 
 def weighted_bag(text: str) -> dict[str, float]:
