@@ -180,3 +180,35 @@ def test_one_very_long_line_is_read_in_pieces():
     assert isinstance(article, Article)
     assert [len(part) for part in article.text.split("\n")] == [100_000, len(line) - 100_001]  # pieces, nothing lost
     assert article.text.count("approved the new tram line") >= 500
+
+
+def test_the_cycle_collector_is_paused_for_an_article_and_left_as_it_was(monkeypatch):
+    import gc
+    import importlib
+
+    clean_module = importlib.import_module("storyline.clean")
+    real_clean = clean_module._clean
+    seen: list[bool] = []
+
+    def recording(*args):
+        seen.append(gc.isenabled())
+        return real_clean(*args)
+
+    def deeply_nested(*args):
+        raise RecursionError
+
+    monkeypatch.setattr(clean_module, "_clean", recording)
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        assert isinstance(clean_document(RawDocument("a.txt", text=BODY)), Article)
+        assert seen == [False] and gc.isenabled()  # off while cleaning, on again after
+        gc.disable()  # a caller that switched it off keeps it off
+        clean_document(RawDocument("a.txt", text=BODY))
+        assert seen == [False, False] and not gc.isenabled()
+        gc.enable()
+        monkeypatch.setattr(clean_module, "_clean", deeply_nested)
+        assert "too deeply nested" in clean_document(RawDocument("deep.html", text=BODY)).reason
+        assert gc.isenabled()  # on again after an article that failed
+    finally:
+        (gc.enable if was else gc.disable)()

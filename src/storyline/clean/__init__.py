@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from storyline.clean.dates import find_dates, parse_dateline, parse_given_date
 from storyline.clean.metadata import (
@@ -44,11 +46,31 @@ def clean_document(
 ) -> Article | InputError:
     """Clean one input. Never raises for bad content: returns an InputError with the reason."""
     try:
-        return _clean(raw, options, templates)
+        with _cycle_collector_paused():
+            return _clean(raw, options, templates)
     except RecursionError:
         return InputError(raw.source, "document structure too deeply nested to process")
     except MemoryError:
         return InputError(raw.source, "document too large to process")
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Python's cycle collector switched off while one article is cleaned, and on again after.
+
+    Cleaning an article makes tens of thousands of short-lived containers (blocks, token lists,
+    bags of words) and no reference cycles: on both dev sets the collector found nothing to free,
+    yet scanning those containers took 6-9% of cleaning time. Reference counting frees them as
+    before; anything cyclic (from a library) is collected once the article is done. Left as it is
+    when the caller has switched the collector off."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _clean(raw: RawDocument, options: Options, templates: frozenset[str]) -> Article | InputError:
