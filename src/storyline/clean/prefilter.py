@@ -215,9 +215,6 @@ def first_characters(pattern: str) -> frozenset[str] | None:
     return None if first is ANY or empty else frozenset(first)
 
 
-_UNSEEN = re.compile("")  # (a marker: no expression built yet for that character)
-
-
 class FirstCharacterDispatch:
     """`match`/`fullmatch` of a long alternation of named patterns, tried only with the alternatives
     that can start with the text's first character.
@@ -233,7 +230,7 @@ class FirstCharacterDispatch:
             (name, alt, first_characters(alt)) for name, pattern in named.items() for alt in split_alternatives(pattern)
         ]
         self._starts = frozenset().union(*(first for _, _, first in self._alternatives if first is not None))
-        self._by_char: dict[str, re.Pattern[str] | None] = {}  # built on first use, for characters in `_starts`
+        self._by_char: dict[str, re.Pattern[str]] = {}  # built on first use, for characters in `_starts`
         self._anything = self._compile(None)  # the alternatives that can start with any character
 
     def _compile(self, char: str | None) -> re.Pattern[str] | None:
@@ -247,12 +244,13 @@ class FirstCharacterDispatch:
 
     def _pattern(self, text: str) -> re.Pattern[str] | None:
         char = text[:1]
-        pattern = self._by_char.get(char, _UNSEEN)
-        if pattern is _UNSEEN:
+        pattern = self._by_char.get(char)
+        if pattern is None:
             if char not in self._starts:
                 return self._anything
-            pattern = self._by_char[char] = self._compile(char)
-        return pattern  # type: ignore[return-value]
+            # Some alternative starts with `char`, so there is an expression to build.
+            pattern = self._by_char[char] = self._compile(char)  # type: ignore[assignment]
+        return pattern
 
     def match(self, text: str) -> re.Match[str] | None:
         pattern = self._pattern(text)

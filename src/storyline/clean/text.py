@@ -25,12 +25,13 @@ from functools import lru_cache
 from storyline.clean import vocab
 from storyline.clean.dates import FoundDate, find_dates, parse_dateline
 from storyline.clean.metadata import is_section_name, split_site_name
+from storyline.clean.prefilter import required_literals
 from storyline.clean.textstats import (
     STOPWORDS,
     bag_of_counts,
     content_words_of_tokens,
-    count_words,
     cosine,
+    count_words,
     stop_ratio,
     tokens,
     weighted_bag,
@@ -590,6 +591,8 @@ def _mark_menu_teasers(blocks: list[Block]) -> None:
 _RECENT_COMMENT = re.compile(
     r"^(?:[A-Z][\w.'’-]*|[\w.-]+\.(?:com|org|net))(?: [A-Z][\w.'’-]*){0,2} on [A-Z0-9“\"'‘].{8,}$"
 )
+# What every such line contains (" on "), read from the pattern: a line without it skips the match.
+(_RECENT_COMMENT_NEEDS,) = required_literals(_RECENT_COMMENT) or ("",)
 RECENT_COMMENTS_MIN = 3  # such lines in a row
 
 
@@ -638,7 +641,7 @@ def _mark_gallery_captions(blocks: list[Block]) -> None:
 def _mark_recent_comments(blocks: list[Block]) -> None:
     """A sidebar's list of the latest comments, commenter and post title a line: three or more in
     a row are links to other pages' threads (one alone may be a sentence: "Smith on Tuesday ...")."""
-    for i, j in _runs(blocks, lambda b: b.kind != "bad" and b.n <= 30 and " on " in b.text and _RECENT_COMMENT.match(b.text) is not None):
+    for i, j in _runs(blocks, lambda b: b.kind != "bad" and b.n <= 30 and _RECENT_COMMENT_NEEDS in b.text and _RECENT_COMMENT.match(b.text) is not None):
         if j - i >= RECENT_COMMENTS_MIN:
             for b in blocks[i:j]:
                 b.kind, b.reason = "bad", "related-links"

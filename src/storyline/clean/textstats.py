@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from itertools import chain
 from functools import lru_cache
+from itertools import chain
 
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
